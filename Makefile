@@ -1,0 +1,37 @@
+# budgetbook: `make demo` builds out/Budget.xlsx from the bundled samples, `make test` runs the suite.
+# Each target installs what it needs: a virtual environment in .venv and, for the tests,
+# LibreOffice headless (Debian package) as the second real spreadsheet engine.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+SAMPLES := $(sort $(wildcard samples/*/*.xlsx samples/*/*.docx samples/*/*.pdf))
+
+.PHONY: demo test bench serve samples clean system-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/budgetbook build $(DEMO_SOURCES) -o out/Budget.xlsx
+	-$(BIN)/budgetbook validate out/Budget.xlsx
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+system-deps:
+	bash scripts/install-system-deps
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+samples: $(STAMP)
+	$(BIN)/python -m samples
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

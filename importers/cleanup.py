@@ -1,0 +1,32 @@
+"""Text cleanup shared by the importers: HTML and markdown residue, whitespace."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML tags (paragraphs become line breaks) and **bold** markers; unescape entities."""
+    text = _PARAGRAPH_BREAK.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = _MARKDOWN_BOLD.sub(r"\1", text)
+    return html.unescape(text)
+
+
+def tidy(text: object) -> str:
+    """Markup removed, runs of spaces folded, each line trimmed, blank lines at the ends dropped."""
+    if text is None:
+        return ""
+    lines = [_SPACES.sub(" ", line).strip() for line in strip_markup(str(text)).split("\n")]
+    return "\n".join(lines).strip()
+
+
+def one_line(text: object) -> str:
+    """Like `tidy` but on one line: for titles and names that a PDF wrapped."""
+    return " ".join(tidy(text).split())

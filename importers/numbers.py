@@ -1,0 +1,76 @@
+"""Danish number text to numbers: "15.036" = 15036, "0,4%" = 0.4, "(300)" = -300.
+
+One parser for every importer. It never guesses: text that is not a number in the
+Danish convention (dot groups thousands, comma marks decimals) raises `NumberError`
+naming where it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from budgetbook.errors import NumberError
+from budgetbook.model import Number, Provenance
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+_MINUS_SIGNS = ("-", "\u2212", "\u2013", "\u2014")
+_BLANKS = {"", "-", "\u2013", "\u2212"}
+# 15.036 | 1.234.567,5 | 1 500 | 0,4 | 700
+_BODY = re.compile(r"\d{1,3}(?:([.  ])\d{3})?(?:\1\d{3})*(?:,\d+)?|\d+(?:,\d+)?")
+_UNIT = re.compile(r"^(?:kr\.?\s*)?(?P<n>.*?)(?:\s*(?:kr\.?|t\.kr\.?|mio\.? kr\.?))?$", re.IGNORECASE)
+
+
+def parse_number(value: object, where: Provenance | str | None = None, *, percent: bool = False) -> Number | None:
+    """Read a Danish number; None for a blank cell.
+
+    `percent=True` accepts (and requires nothing more than) a trailing "%": "0,4%" -> 0.4.
+    Numbers already typed by a spreadsheet (int/float) pass through unchanged.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NumberError(f"Cannot read {value!r} as a number", where)
+    if isinstance(value, (int, float)):
+        return _tidy(Decimal(str(value)))
+    raw = str(value)
+    text = raw.translate(_SPACES).strip()
+    if text in _BLANKS:
+        return None
+    if percent and text.endswith("%"):
+        text = text[:-1].rstrip()
+    text = _UNIT.match(text).group("n")  # type: ignore[union-attr]
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1].strip()
+    if text.startswith(_MINUS_SIGNS):
+        negative, text = not negative, text[1:].lstrip()
+    elif text.startswith("+"):
+        text = text[1:].lstrip()
+    if not _BODY.fullmatch(text):
+        expected = "a percentage like 0,4%" if percent else "a number like 1.234 or 1,5"
+        raise NumberError(f"Cannot read {raw.strip()!r} as a number", where,
+                          hint=f"Expected {expected} (dot for thousands, comma for decimals).")
+    digits = text.replace(".", "").replace(" ", "").replace(",", ".")
+    try:
+        number = Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise NumberError(f"Cannot read {raw!r} as a number", where) from exc
+    return _tidy(-number if negative else number)
+
+
+def parse_percent(value: object, where: Provenance | str | None = None) -> Number | None:
+    """Read a percentage as its number of percent: "0,4%" -> 0.4; a spreadsheet's 0.004 stays 0.004."""
+    return parse_number(value, where, percent=True)
+
+
+def _tidy(number: Decimal) -> Number:
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
+
+
+def format_number(value: Number, decimals: int = 0) -> str:
+    """Write a number the Danish way: 15036 -> "15.036", -1.5 -> "-1,5" (used by samples and messages)."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"-{text}" if value < 0 and float(text.replace(".", "").replace(",", ".")) != 0 else text

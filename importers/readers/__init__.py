@@ -1,0 +1,104 @@
+"""Readers: one per file format, each turning a file into `Line`s stamped with provenance.
+
+A `Line` is what a person sees as one line of a document: a paragraph, a line of a
+PDF page, a row of a table or a worksheet. Table rows keep their cells apart; prose
+is one cell. Importers of every document kind work on lines and never see the format.
+
+The format is detected from the file's first bytes, not its name, so that a text file
+renamed .xlsx gets a clear error instead of a crash deep in a library.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from budgetbook.errors import SourceError
+from budgetbook.model import Provenance
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document: its cells (one for prose) and where it stands."""
+
+    cells: tuple[Cell, ...]
+    provenance: Provenance
+    style: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The line as text, cells separated by tabs (as the text exports have them)."""
+        return "\t".join("" if c is None else str(c) for c in self.cells).rstrip("\t")
+
+    def cell(self, index: int) -> Cell:
+        return self.cells[index] if index < len(self.cells) else None
+
+
+FORMATS = ("pdf", "docx", "xlsx", "text")
+_SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text"}
+
+
+def detect_format(path: Path) -> str:
+    """Name the file's real format from its content; raise `SourceError` when it is none we read."""
+    if not path.exists():
+        raise SourceError(f"No such file: {path}", hint="Check the path.")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    claimed = _SUFFIX_FORMAT.get(path.suffix.lower())
+    if not head:
+        raise SourceError("The file is empty", path.name, hint="Export the document again.")
+    if head.startswith(b"%PDF-"):
+        found = "pdf"
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SourceError(
+            "The file is encrypted or in an old Office format (.xls/.doc)", path.name,
+            hint="Remove the password, or save it as .xlsx/.docx, and try again.")
+    elif head.startswith(b"PK"):
+        found = _zip_format(path)
+    else:
+        found = "text"
+    if claimed and claimed != found:
+        raise SourceError(
+            f"The file is named {path.suffix} but its content is {_describe(found)}", path.name,
+            hint=f"Export it again as {path.suffix}, or give it the right name.")
+    return found
+
+
+def _zip_format(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise SourceError("The file is damaged or truncated (not a complete Office file)", path.name,
+                          hint="Download or export it again.") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise SourceError("The file is a ZIP archive but neither a Word nor an Excel document", path.name,
+                      hint="Unpack it and give budgetbook the documents inside.")
+
+
+def _describe(fmt: str) -> str:
+    return {"pdf": "a PDF", "docx": "a Word document", "xlsx": "an Excel workbook", "text": "plain text"}[fmt]
+
+
+def read_lines(path: Path) -> list[Line]:
+    """Every line of the document, in reading order, whatever its format."""
+    fmt = detect_format(path)
+    if fmt == "pdf":
+        from importers.readers import pdf as reader
+    elif fmt == "docx":
+        from importers.readers import docx as reader
+    elif fmt == "xlsx":
+        from importers.readers import xlsx as reader
+    else:
+        from importers.readers import text as reader
+    lines = reader.read_lines(path)
+    if not any(line.text.strip() for line in lines):
+        raise SourceError("The document holds no text", path.name,
+                          hint="If it is a scanned PDF, run it through OCR or ask for the original file.")
+    return lines

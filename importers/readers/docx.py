@@ -1,0 +1,65 @@
+"""Word documents via python-docx: paragraphs and table rows, in document order.
+
+A paragraph is a line of one cell (its style name kept, so headings can be told
+apart); a table row is a line of cells, merged cells given once. Word stores no page
+layout, so the page counts explicit page breaks; the line counts body lines.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from budgetbook.errors import SourceError
+from budgetbook.model import Provenance
+from importers.readers import Line
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_lines(path: Path) -> list[Line]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise SourceError(f"The Word document cannot be read ({exc})", path.name,
+                          hint="Open it in Word and save it again as .docx.") from exc
+    lines: list[Line] = []
+    page = 1
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}p":
+            paragraph = Paragraph(element, document)
+            style = paragraph.style.name if paragraph.style is not None else None
+            lines.append(Line((_paragraph_text(element),), Provenance(path.name, page, len(lines) + 1), style))
+            page += _page_breaks(element)
+        elif element.tag == f"{_W}tbl":
+            for row in Table(element, document).rows:
+                cells = []
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append("\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(f"{_W}p")).strip())
+                lines.append(Line(tuple(cells), Provenance(path.name, page, len(lines) + 1), "Table"))
+    return lines
+
+
+def _paragraph_text(element: object) -> str:
+    """The paragraph's visible text, tabs and line breaks kept."""
+    parts = []
+    for node in element.iter():  # type: ignore[attr-defined]
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}tab":
+            parts.append("\t")
+        elif node.tag in (f"{_W}br", f"{_W}cr") and node.get(f"{_W}type") != "page":
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _page_breaks(element: object) -> int:
+    return sum(1 for node in element.iter(f"{_W}br") if node.get(f"{_W}type") == "page")  # type: ignore[attr-defined]

@@ -1,0 +1,105 @@
+"""PDF via pdfplumber: ruled tables become lines of cells, the rest becomes text lines.
+
+Per page: find the ruled tables (pdfplumber's lines strategy), emit each table row as
+one line with its cells; group the words outside the tables into visual lines by
+their top edge, and split a line into cells where the gap between two words is wide
+(as a column gap is). Lines are numbered in reading order on their page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from budgetbook.errors import SourceError
+from budgetbook.model import Provenance
+from importers.readers import Line
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ less stand on one line
+COLUMN_GAP = 14.0  # points: a wider gap between words starts a new cell
+
+
+@dataclass(frozen=True)
+class _Placed:
+    top: float
+    x0: float
+    cells: tuple[str, ...]
+
+
+def read_lines(path: Path) -> list[Line]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    lines: list[Line] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                placed = sorted(_page_to_placed(page), key=lambda p: (round(p.top), p.x0))
+                lines.extend(
+                    Line(p.cells, Provenance(path.name, number, index))
+                    for index, p in enumerate(placed, start=1))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise SourceError("The PDF is encrypted", path.name,
+                          hint="Save an unprotected copy and try again.") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise SourceError(f"The PDF is damaged or truncated ({type(exc).__name__})", path.name,
+                          hint="Download or export it again.") from exc
+    except Exception as exc:  # pdfminer raises plain Exception subclasses for broken files
+        if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
+            raise SourceError(f"The PDF cannot be read ({exc})", path.name,
+                              hint="Download or export it again.") from exc
+        raise
+    if lines and not any(c for line in lines for c in line.cells):
+        raise SourceError("The PDF has no text layer; it looks scanned", path.name,
+                          hint="Run it through OCR or ask for the original document.")
+    return lines
+
+
+def _page_to_placed(page: object) -> list[_Placed]:
+    tables = page.find_tables()  # type: ignore[attr-defined]
+    placed: list[_Placed] = []
+    boxes = []
+    for table in tables:
+        boxes.append(table.bbox)
+        for row, cells in zip(table.rows, table.extract()):
+            texts = tuple((c or "").strip() for c in cells)
+            if any(texts):
+                placed.append(_Placed(row.bbox[1], row.bbox[0], texts))
+    outside = page.filter(lambda obj: not _inside_any(obj, boxes)) if boxes else page  # type: ignore[attr-defined]
+    words = outside.extract_words(keep_blank_chars=True, x_tolerance=1.5, y_tolerance=LINE_TOLERANCE)
+    placed.extend(words_to_placed(words))
+    return placed
+
+
+def _inside_any(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    if "x0" not in obj or "top" not in obj:
+        return False
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def words_to_placed(words: list[dict]) -> list[_Placed]:
+    """Group words into visual lines by top, then split each line into cells at wide gaps."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    placed = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        cells: list[str] = []
+        previous_x1 = None
+        for word in row:
+            if previous_x1 is None or word["x0"] - previous_x1 > COLUMN_GAP:
+                cells.append(word["text"])
+            else:
+                gap = " " if word["x0"] - previous_x1 > 0.5 else ""
+                cells[-1] = f"{cells[-1]}{gap}{word['text']}"
+            previous_x1 = word["x1"]
+        placed.append(_Placed(row[0]["top"], row[0]["x0"], tuple(c.strip() for c in cells)))
+    return placed

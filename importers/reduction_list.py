@@ -1,0 +1,195 @@
+"""Reduction lists ("Udmøntning af reduktion på 15 mio. kr.") from XLSX, PDF or text.
+
+The list is a table repeated under a header on every page: one row per reduction,
+a "<center> Total" row after each center's rows (in the center column, or shifted
+into the first column as "CSE Total"), and a "Hovedtotal" at the end. Rows without
+a center (the "Råderum og gæld" rows) belong to the center their total row names
+("Tværgående Total"). Stated totals are kept apart from the rows: they check the
+workbook, they are never data.
+
+Steps: lines_to_rows (header -> column roles, totals told apart) -> rows_to_records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from budgetbook.errors import SourceError
+from budgetbook.model import ImportResult, Number, Provenance, ReadWarning, SourceFile
+from budgetbook.records.reduction import ReductionLine, StatedTotals
+from importers.cleanup import one_line
+from importers.numbers import parse_number, parse_percent
+from importers.readers import Cell, Line
+
+KIND = "reduction_list"
+HOVEDTOTAL = "Hovedtotal"
+NO_CENTER = "Uden center"
+
+_TITLE = re.compile(r"^Udmøntning af reduktion", re.IGNORECASE)
+_YEAR_COLUMN = re.compile(r"^(\d{4})\s*\(1\.000 kr\.?\)$")
+_BASE_COLUMN = re.compile(r"^Budget\s+(\d{4})")
+_TOTAL = re.compile(r"^(?P<center>.+?)\s+Total$")
+_ROLES = {"nr.": "bevilling", "nr": "bevilling", "bevillingstekst": "bevillingstekst", "center": "center",
+          "udvalg": "udvalg", "overskrift": "overskrift"}
+
+
+@dataclass
+class Columns:
+    """Which cell index holds which field, read from a header line."""
+
+    index: dict[str, int]
+    years: dict[str, int]
+    base_year: str | None
+
+    def get(self, cells: Sequence[Cell], role: str) -> Cell:
+        i = self.index.get(role)
+        return cells[i] if i is not None and i < len(cells) else None
+
+
+@dataclass
+class _Draft:
+    fields: dict[str, object]
+    provenance: Provenance
+    center: str
+
+
+@dataclass
+class _State:
+    columns: Columns | None = None
+    title: str | None = None
+    pending: list[_Draft] = field(default_factory=list)
+    drafts: list[_Draft] = field(default_factory=list)
+    centers: dict[str, dict[str, Number]] = field(default_factory=dict)
+    hovedtotal: dict[str, Number] = field(default_factory=dict)
+    total_provenance: dict[str, Provenance] = field(default_factory=dict)
+    warnings: list[ReadWarning] = field(default_factory=list)
+
+
+def detect(lines: Sequence[Line]) -> bool:
+    for line in lines[:80]:
+        if _TITLE.match(line.text.strip()) or header_to_columns(line.cells) is not None:
+            return True
+    return False
+
+
+def header_to_columns(cells: Sequence[Cell]) -> Columns | None:
+    """The column roles of a header line, or None when the line is no header."""
+    index: dict[str, int] = {}
+    years: dict[str, int] = {}
+    base_year = None
+    for i, cell in enumerate(cells):
+        text = one_line(cell)
+        key = text.lower()
+        if key in _ROLES:
+            index[_ROLES[key]] = i
+        elif key.startswith("uddybende forklaring"):
+            index["forklaring"] = i
+        elif match := _YEAR_COLUMN.match(text):
+            years[match.group(1)] = i
+        elif match := _BASE_COLUMN.match(text):
+            index["budget_base"], base_year = i, match.group(1)
+        elif "pct" in key or key.endswith("(%)"):
+            index["pct"] = i
+    if {"center", "overskrift"} <= index.keys() and years:
+        return Columns(index, years, base_year)
+    return None
+
+
+def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
+    state = _State()
+    for line in lines:
+        _read_line(state, line)
+    if state.columns is None:
+        raise SourceError("No header row (Nr., Bevillingstekst, Center, ... 2023 (1.000 kr.)) found",
+                          source.path, hint="Is this a reduction list? Check that the header row is intact.")
+    for draft in state.pending:
+        state.warnings.append(ReadWarning(
+            f"Row '{draft.fields['overskrift']}' has no center and no total row below it; filed under '{NO_CENTER}'",
+            draft.provenance))
+        draft.center = draft.center or NO_CENTER
+    state.drafts.extend(state.pending)
+    records = tuple(_draft_to_record(d) for d in state.drafts)
+    stated = StatedTotals(state.centers, state.hovedtotal, state.total_provenance)
+    return ImportResult(KIND, source, records, tuple(state.warnings), stated_totals=stated)
+
+
+def _read_line(state: _State, line: Line) -> None:
+    cells = line.cells
+    if not any(c not in (None, "") for c in cells):
+        return
+    if columns := header_to_columns(cells):
+        state.columns = columns
+        return
+    if _TITLE.match(one_line(cells[0])) and len([c for c in cells if c not in (None, "")]) == 1:
+        state.title = state.title or one_line(cells[0])
+        return
+    if state.columns is None:
+        return
+    label = _total_label(cells)
+    if label is not None:
+        _read_total(state, label, cells, line.provenance)
+    else:
+        _read_row(state, cells, line.provenance)
+
+
+def _total_label(cells: Sequence[Cell]) -> str | None:
+    """The center a total row names ("CJS Total" -> "CJS"), HOVEDTOTAL, or None for an ordinary row."""
+    for cell in cells:
+        text = one_line(cell) if isinstance(cell, str) else ""
+        if text.lower() == HOVEDTOTAL.lower():
+            return HOVEDTOTAL
+        if match := _TOTAL.match(text):
+            return match.group("center")
+    return None
+
+
+def _amounts(columns: Columns, cells: Sequence[Cell], where: Provenance) -> dict[str, Number | None]:
+    return {year: parse_number(cells[i] if i < len(cells) else None, where) for year, i in columns.years.items()}
+
+
+def _read_total(state: _State, label: str, cells: Sequence[Cell], where: Provenance) -> None:
+    assert state.columns is not None
+    amounts = {y: v for y, v in _amounts(state.columns, cells, where).items() if v is not None}
+    if label == HOVEDTOTAL:
+        state.hovedtotal = amounts
+        state.total_provenance[HOVEDTOTAL] = where
+        return
+    if label in state.centers:
+        state.warnings.append(ReadWarning(f"A second '{label} Total' row; the last one is kept", where))
+    state.centers[label] = amounts
+    state.total_provenance[label] = where
+    for draft in state.pending:
+        if not draft.center:
+            draft.center = label
+        elif draft.center != label:
+            state.warnings.append(ReadWarning(
+                f"Row of center '{draft.center}' stands above the total of '{label}'", draft.provenance))
+    state.drafts.extend(state.pending)
+    state.pending = []
+
+
+def _read_row(state: _State, cells: Sequence[Cell], where: Provenance) -> None:
+    columns = state.columns
+    assert columns is not None
+    text = {role: one_line(columns.get(cells, role)) for role in
+            ("bevilling", "bevillingstekst", "center", "udvalg", "overskrift", "forklaring")}
+    amounts = _amounts(columns, cells, where)
+    if not text["overskrift"] and all(v is None for v in amounts.values()):
+        state.warnings.append(ReadWarning("A row with neither heading nor amounts was skipped", where))
+        return
+    fields: dict[str, object] = {
+        **text,
+        "bevilling": text["bevilling"] or None,
+        "amounts": amounts,
+        "budget_base": parse_number(columns.get(cells, "budget_base"), where),
+        "pct_stated": parse_percent(columns.get(cells, "pct"), where),
+    }
+    state.pending.append(_Draft(fields, where, text["center"]))
+
+
+def _draft_to_record(draft: _Draft) -> ReductionLine:
+    fields = dict(draft.fields)
+    fields["center"] = draft.center
+    return ReductionLine(provenance=draft.provenance, **fields)  # type: ignore[arg-type]
