@@ -49,3 +49,7 @@ class FormulaError(BudgetbookError, ValueError):
 
 class ConfigError(BudgetbookError, ValueError):
     """A settings value or file is wrong; names the key."""
+
+
+class SendError(BudgetbookError, OSError):
+    """Mail cannot be sent at all (server unreachable, STARTTLS or login refused); says what to check."""
