@@ -1,0 +1,107 @@
+"""Running text of a document to paragraphs: what the proposal form and remarks importers share.
+
+Readers give lines; prose needs paragraphs. Text and Word give one line per paragraph (blank
+lines or none between them); a PDF gives visual lines, so a paragraph there is rebuilt from
+lines until one ends short of the full width. In every format:
+
+- a bullet ("- ", "• ", "◦ ", a Word "List Bullet" paragraph) is its own paragraph, written
+  "- text", and "  - text" one level deeper (levels relative to the outermost list of the text);
+- a paragraph that starts in lower case after one that ends without a full stop continues it
+  (the text exports break paragraphs at page ends: "En del forlader" / "landet igen ...");
+- bold residue of an export ("**", "__") is dropped, page numbers ("Side 2", "3 af 7") skipped.
+
+Steps: lines_to_pieces (each line: text, bullet level, wrapped or not) -> pieces_to_paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from importers.cleanup import one_line
+from importers.readers import Line
+
+SHORT_LINE = 0.75  # a PDF line shorter than this share of the longest line ends its paragraph
+
+_RESIDUE = re.compile(r"\*\*|__")
+_BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[-–*](?=\s)|[•◦▪·\uf0b7\uf0a7])\s*(?P<text>.*)$")
+_DEEP_MARKS = {"◦", "▪", "\uf0a7"}
+_PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.:;!?)»”\"]$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One line of prose, cleaned: its text, its bullet level (0 = none)."""
+
+    text: str
+    level: int = 0
+    dash: str = ""  # the mark "-" or "–", which a wrapped PDF line may also start with
+
+
+def is_visual(lines: Sequence[Line]) -> bool:
+    """True when the lines are a PDF's visual lines: no paragraph styles and no blank lines at all."""
+    return bool(lines) and all(line.style is None for line in lines) and all(line.text.strip() for line in lines)
+
+
+def is_page_furniture(text: str) -> bool:
+    """A page number line ("Side 2", "2 af 7", "3") that belongs to no paragraph."""
+    return bool(_PAGE_NUMBER.fullmatch(text.strip()))
+
+
+def line_to_piece(line: Line) -> Piece | None:
+    """The prose of one line, or None for a blank line. Cells of a PDF line are joined by spaces."""
+    raw = " ".join(str(c) for c in line.cells if c not in (None, ""))
+    raw = _RESIDUE.sub("", raw).replace("\t", " ")
+    level, dash = 0, ""
+    style = (line.style or "").lower()
+    if style.startswith("list bullet"):
+        level = int(style.rsplit(" ", 1)[-1]) if style[-1].isdigit() else 1
+    elif match := _BULLET.match(raw):
+        level = 2 if match.group("indent") or match.group("mark") in _DEEP_MARKS else 1
+        raw, dash = match.group("text"), match.group("mark") if match.group("mark") in "-–" else ""
+    text = one_line(raw)
+    if not text and not level:
+        return None
+    return Piece(text, level, dash)
+
+
+def pieces_to_paragraphs(pieces: Sequence[Piece | None], visual: bool) -> list[str]:
+    """Join pieces into paragraphs; None stands for a blank line (a paragraph break)."""
+    width = max((len(p.text) for p in pieces if p is not None), default=0)
+    paragraphs: list[Piece] = []
+    open_ = False  # may the next piece continue the last paragraph (visual wrap)?
+    for piece in pieces:
+        if piece is None:
+            open_ = False
+            continue
+        last = paragraphs[-1] if paragraphs else None
+        if open_ and piece.dash:  # "– og dermed ..." wrapped onto a new PDF line is no bullet
+            piece = Piece(f"{piece.dash} {piece.text}")
+        if last is not None and piece.level == 0 and (open_ or _continues(last.text, piece.text)):
+            paragraphs[-1] = Piece(f"{last.text} {piece.text}".strip(), last.level)
+        else:
+            paragraphs.append(piece)
+        open_ = visual and len(piece.text) >= SHORT_LINE * width
+    return [_render(p, paragraphs) for p in paragraphs]
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A paragraph broken in two by an export: the first part lacks its full stop, the second starts small."""
+    return bool(text) and unicodedata.category(text[0]) == "Ll" and not _SENTENCE_END.search(previous)
+
+
+def _render(piece: Piece, all_pieces: Sequence[Piece]) -> str:
+    if not piece.level:
+        return piece.text
+    outermost = min(p.level for p in all_pieces if p.level)
+    return f"{'  ' * (piece.level - outermost)}- {piece.text}"
+
+
+def lines_to_text(lines: Sequence[Line], visual: bool) -> str:
+    """The running text of some lines as paragraphs joined by line breaks; page numbers left out."""
+    pieces = [piece for piece in map(line_to_piece, lines)
+              if piece is None or piece.level or not is_page_furniture(piece.text)]
+    return "\n".join(pieces_to_paragraphs(pieces, visual))
