@@ -1,1 +1,1 @@
-"""placeholder"""
+"""Model to workbook: layout, formulas, the writer, the formula engine and the validators."""

@@ -1,0 +1,137 @@
+"""The `budgetbook` command: a thin shell over the library.
+
+Each subcommand parses its arguments, calls one library function and turns the
+library's exceptions into one clear line and an exit code (0 fine, 1 findings with
+errors, 2 could not run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from budgetbook.errors import BudgetbookError
+from budgetbook.findings import Severity, has_errors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except BudgetbookError as exc:
+        print(f"budgetbook: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:  # pragma: no cover
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="budgetbook", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="what an importer read from one document, as JSON")
+    extract.add_argument("file", type=Path)
+    extract.add_argument("-o", "--output", type=Path, help="JSON file to write (default: print)")
+    extract.add_argument("--kind", help="force a document kind instead of detecting it")
+    extract.set_defaults(run=run_extract)
+
+    build = commands.add_parser("build", help="build the budget workbook from source documents")
+    build.add_argument("files", type=Path, nargs="+")
+    build.add_argument("-o", "--output", type=Path, default=Path("Budget.xlsx"))
+    build.set_defaults(run=run_build)
+
+    validate = commands.add_parser("validate", help="recompute a workbook and check it against its sources")
+    validate.add_argument("workbook", type=Path)
+    validate.add_argument("--no-sheet", action="store_true", help="do not write the Validering sheet")
+    validate.set_defaults(run=run_validate)
+
+    packs = commands.add_parser("packs", help="one workbook per committee (udvalg)")
+    packs.add_argument("workbook", type=Path)
+    packs.add_argument("-o", "--output", type=Path, default=Path("out/packs"))
+    packs.set_defaults(run=run_packs)
+
+    send = commands.add_parser("send", help="e-mail the committee packs")
+    send.add_argument("packs", type=Path)
+    send.add_argument("--config", type=Path, default=Path("committees.toml"))
+    send.add_argument("--dry-run", action="store_true", help="write .eml files to the outbox instead of sending")
+    send.add_argument("--outbox", type=Path, default=Path("out/outbox"))
+    send.add_argument("--force", action="store_true", help="send packs whose validation has errors, saying so")
+    send.add_argument("--resend", action="append", default=[], metavar="UDVALG",
+                      help="send this committee's pack again even if the log says it may have been sent")
+    send.set_defaults(run=run_send)
+    return parser
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    import importers
+
+    result = importers.parse(args.file, kind=args.kind)
+    text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomically(args.output, text)
+        print(f"{args.file.name}: {len(result.records)} {result.kind} records, "
+              f"{len(result.warnings)} warnings -> {args.output}")
+    for warning in result.warnings:
+        print(f"warning: {warning.message} ({warning.provenance.describe()})", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from workbook.api import build_workbook
+
+    summary = build_workbook(args.files, args.output)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from workbook.api import validate_and_record
+
+    findings = validate_and_record(args.workbook, write_sheet=not args.no_sheet)
+    for finding in findings:
+        print(finding.describe())
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    print(f"{args.workbook.name}: {errors} errors, {len(findings) - errors} other findings")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def run_packs(args: argparse.Namespace) -> int:
+    from workbook.packs import build_packs
+
+    report = build_packs(args.workbook, args.output)
+    print(report.describe())
+    return EXIT_OK
+
+
+def run_send(args: argparse.Namespace) -> int:
+    from budgetbook.sending import send_packs
+
+    report = send_packs(args.packs, args.config, dry_run=args.dry_run, force=args.force, outbox=args.outbox,
+                        resend=tuple(args.resend))
+    print(report.describe())
+    return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+def write_text_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(name, target)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

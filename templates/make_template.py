@@ -1,0 +1,87 @@
+"""Writes templates/budget.xlsx: the prototype sheets and named styles budgetbook fills.
+
+Run once when the house style changes: `python -m templates.make_template`. Users may
+then restyle the file in Excel; budgetbook only refers to the style names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.worksheet.page import PageMargins
+
+# Excel shows these with the reader's separators: 15.036 and 0,4 % in a Danish Excel.
+AMOUNT_FORMAT = "#,##0;-#,##0;0"
+PCT_FORMAT = "0.0%"
+THIN = Side(style="thin", color="9BA7B4")
+BLUE = "1F4E79"
+
+WIDTHS = {
+    "Oversigt": [24] + [16] * 12,
+    "Center": [10, 28, 8, 36, 60, 12, 12, 12, 12, 12, 11, 11, 34, 14, 16, 30, 22],
+    "Udvalg": [24] + [14] * 10,
+    "Kilder": [40, 20, 66, 26, 10, 10],
+    "Kontrol": [16, 14, 40, 14, 10, 34, 8, 8, 2, 14, 8, 14, 34, 8, 8],
+    "Validering": [10, 16, 14, 70, 14, 14, 44],
+}
+
+
+def named_styles() -> list[NamedStyle]:
+    def style(name: str, **kwargs: object) -> NamedStyle:
+        named = NamedStyle(name=name)
+        for key, value in kwargs.items():
+            setattr(named, key, value)
+        return named
+
+    top = Alignment(vertical="top")
+    return [
+        style("bb_title", font=Font(size=16, bold=True, color=BLUE)),
+        style("bb_note", font=Font(italic=True, color="595959"), alignment=top),
+        style("bb_header", font=Font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor=BLUE),
+              alignment=Alignment(wrap_text=True, vertical="center")),
+        style("bb_text", alignment=top),
+        style("bb_wrap", alignment=Alignment(wrap_text=True, vertical="top")),
+        style("bb_amount", number_format=AMOUNT_FORMAT, alignment=top),
+        style("bb_pct", number_format=PCT_FORMAT, alignment=top),
+        style("bb_total_label", font=Font(bold=True), border=Border(top=THIN, bottom=THIN)),
+        style("bb_total_amount", font=Font(bold=True), number_format=AMOUNT_FORMAT, border=Border(top=THIN, bottom=THIN)),
+        style("bb_total_pct", font=Font(bold=True), number_format=PCT_FORMAT, border=Border(top=THIN, bottom=THIN)),
+        style("bb_stated", font=Font(italic=True, color="595959"), number_format=AMOUNT_FORMAT),
+        style("bb_link", font=Font(color="0563C1", underline="single")),
+        style("bb_error", font=Font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE")),
+    ]
+
+
+def make_template(path: Path) -> None:
+    book = Workbook()
+    for named in named_styles():
+        book.add_named_style(named)
+    book.remove(book.active)
+    for name, widths in WIDTHS.items():
+        sheet = book.create_sheet(name)
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[_letter(index)].width = width
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        sheet.oddFooter.center.text = "Side &P af &N"
+        sheet.oddFooter.left.text = "&A"
+        sheet.oddHeader.right.text = "budgetbook &D"
+    book.save(path)
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils.cell import get_column_letter
+
+    return get_column_letter(index)
+
+
+if __name__ == "__main__":
+    target = Path(__file__).with_name("budget.xlsx")
+    make_template(target)
+    print(f"{target} written")

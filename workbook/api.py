@@ -1,0 +1,62 @@
+"""The library calls behind the CLI and the ribbon: build a workbook, validate it and record the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+import importers
+from budgetbook.errors import WorkbookError
+from budgetbook.findings import Finding, Severity
+from budgetbook.model import ImportResult
+from workbook.build import build_layout
+from workbook.cached_values import save_with_values
+from workbook.findings_sheet import put_findings_sheet
+from workbook.validate import validate_book
+from workbook.write_xlsx import write_workbook
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    output: Path
+    results: tuple[ImportResult, ...]
+    sheets: tuple[str, ...]
+    checks: int
+
+    def describe(self) -> str:
+        lines = [f"{r.source.path}: {r.kind}, {len(r.records)} records, {len(r.warnings)} warnings"
+                 for r in self.results]
+        lines.append(f"{self.output}: {len(self.sheets)} sheets, {self.checks} checks against the sources")
+        return "\n".join(lines)
+
+
+def read_sources(paths: Sequence[Path]) -> list[ImportResult]:
+    """Every document read before anything is written: one bad file stops the build with its name."""
+    return [importers.parse(path) for path in paths]
+
+
+def build_workbook(paths: Sequence[Path], output: Path) -> BuildSummary:
+    results = read_sources(paths)
+    layout = build_layout(results)
+    write_workbook(layout, output)
+    return BuildSummary(output, tuple(results), tuple(s.name for s in layout.sheets), len(layout.checks))
+
+
+def validate_and_record(path: Path, *, write_sheet: bool = True) -> list[Finding]:
+    """Validate the workbook; write the findings to its Validering sheet (saved safely)."""
+    try:
+        book = load_workbook(path)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
+    findings = validate_book(book)
+    if write_sheet:
+        put_findings_sheet(book, findings)
+        save_with_values(book, path)
+    return findings
+
+
+def count(findings: Sequence[Finding], severity: Severity) -> int:
+    return sum(f.severity is severity for f in findings)

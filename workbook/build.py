@@ -1,0 +1,187 @@
+"""Model to workbook layout: center sheets from the sections, the overview, sources and checks.
+
+`build_layout(results)` is the one function both the CLI (`budgetbook build`) and the
+ribbon (`xlpy.handlers.refresh`) call; the writers only apply what it returns.
+"""
+
+from __future__ import annotations
+
+from openpyxl.utils.cell import get_column_letter
+
+from budgetbook.model import ImportResult, ReadWarning
+from workbook import formulas as fx
+from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, sheet_name, table_over
+from workbook.sections import Block, Section, Trace
+from workbook.sections.reductions import AMOUNT_TOLERANCE, ReductionSection
+
+OVERVIEW = "Oversigt"
+SOURCES = "Kilder"
+CHECKS = "Kontrol"
+FIRST_BLOCK_ROW = 4
+BLOCK_GAP = 3
+
+
+def unique_sources(results: list[ImportResult]) -> tuple[list[ImportResult], list[str]]:
+    """Drop a document given twice (same checksum), so it is never counted twice; say which."""
+    seen: dict[str, str] = {}
+    kept, dropped = [], []
+    for result in results:
+        if result.source.sha256 in seen:
+            dropped.append(f"{result.source.path} is the same document as {seen[result.source.sha256]}; read once")
+            continue
+        seen[result.source.sha256] = result.source.path
+        kept.append(result)
+    return kept, dropped
+
+
+def sections_for(results: list[ImportResult]) -> list[Section]:
+    """Every section that has something to show, in sheet order."""
+    sections: list[Section] = [ReductionSection(results)]
+    return [s for s in sections if s.centers()]
+
+
+def build_layout(results: list[ImportResult]) -> BookLayout:
+    results, duplicates = unique_sources(results)
+    sections = sections_for(results)
+    book = BookLayout()
+    overview = SheetLayout(OVERVIEW, "Oversigt", freeze="B5", print_rows="4:4")
+    book.sheets.append(overview)
+    traces: list[Trace] = []
+    blocks: dict[str, dict[str, Block]] = {}  # section title -> center -> block
+    centers = sorted({c for s in sections for c in s.centers()}, key=_center_order)
+    for center in centers:
+        sheet = SheetLayout(sheet_name(center), "Center", print_rows=None)
+        sheet.put(1, 1, center, Style.TITLE)
+        sheet.put(2, 1, "Beløb i 1.000 kr.", Style.NOTE)
+        top = FIRST_BLOCK_ROW
+        for section in sections:
+            if center not in section.centers():
+                continue
+            block = section.center_block(sheet, center, top)
+            blocks.setdefault(section.title, {})[center] = block
+            book.checks.extend(block.checks)
+            traces.extend(Trace(sheet.name, row, key, where) for row, key, where in block.rows)
+            if sheet.freeze is None:
+                sheet.freeze = f"A{block.header_row + 1}"
+                sheet.print_rows = f"{block.header_row}:{block.header_row}"
+            top = block.bottom + BLOCK_GAP
+        book.sheets.append(sheet)
+    for section in sections:
+        sheets, checks, section_traces = section.extra_sheets(blocks.get(section.title, {}))
+        book.sheets.extend(sheets)
+        book.checks.extend(checks)
+        traces.extend(section_traces)
+    _build_overview(overview, sections, centers, blocks, book)
+    warnings = [w for r in results for w in r.warnings]
+    book.sheets.append(_sources_sheet(results, warnings, duplicates))
+    book.sheets.append(_checks_sheet(book.checks, traces))
+    return book
+
+
+def _center_order(center: str) -> tuple[int, str]:
+    """Centers alphabetically, the cross-cutting ones ("Tværgående") last."""
+    return (1 if center.lower().startswith("tværgående") else 0, center)
+
+
+def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[str],
+                    blocks: dict[str, dict[str, Block]], book: BookLayout) -> None:
+    sheet.put(1, 1, "Oversigt", Style.TITLE)
+    sheet.put(2, 1, "Beløb i 1.000 kr. Hver center-total henviser til centerets ark.", Style.NOTE)
+    header = ["Center"]
+    columns: list[tuple[Section, str]] = []
+    for section in sections:
+        for year in section.years():
+            header.append(f"{section.title} {year}")
+            columns.append((section, year))
+    sheet.put_row(4, header, Style.HEADER)
+    first = 5
+    row = first - 1
+    for row, center in enumerate(centers, start=first):
+        sheet.put(row, 1, center, Style.TEXT, link=f"#{fx.ref(1, 1, sheet_name(center))}")
+        for col, (section, year) in enumerate(columns, start=2):
+            block = blocks.get(section.title, {}).get(center)
+            if block is not None and year in block.totals:
+                sheet.put(row, col, fx.link(fx.ref_in(block.totals[year], sheet_name(center))), Style.AMOUNT)
+    sheet.tables.append(table_over(sheet.name, "Oversigt", 4, row, len(header)))
+    total_row = row + 1
+    sheet.put(total_row, 1, "Hovedtotal", Style.TOTAL_LABEL)
+    totals: dict[tuple[str, str], str] = {}
+    for col, (section, year) in enumerate(columns, start=2):
+        totals[(section.title, year)] = sheet.put(total_row, col, fx.sum_range(first, row, col), Style.TOTAL_AMOUNT)
+    for section in sections:
+        if isinstance(section, ReductionSection):
+            _reduction_overview_rows(sheet, section, columns, totals, total_row, book)
+
+
+def _reduction_overview_rows(sheet: SheetLayout, section: ReductionSection, columns: list[tuple[Section, str]],
+                             totals: dict[tuple[str, str], str], total_row: int, book: BookLayout) -> None:
+    stated, where = section.stated_hovedtotal()
+    stated_row, diff_row, udvalg_row = total_row + 1, total_row + 2, total_row + 3
+    udvalg_totals = section.udvalg_totals
+    sheet.put(stated_row, 1, f"Hovedtotal i kilden ({where.describe()})" if where else "Hovedtotal i kilden", Style.NOTE)
+    sheet.put(diff_row, 1, "Afvigelse", Style.NOTE)
+    sheet.put(udvalg_row, 1, "Sum af udvalgsark", Style.NOTE)
+    for col, (owner, year) in enumerate(columns, start=2):
+        if owner is not section:
+            continue
+        total = totals[(section.title, year)]
+        sheet.put(stated_row, col, stated.get(year), Style.STATED)
+        sheet.put(diff_row, col, fx.difference(total, fx.ref(stated_row, col)), Style.STATED)
+        udvalg_sum = sheet.put(udvalg_row, col, fx.sum_of([t[year] for t in udvalg_totals.values()]), Style.STATED)
+        if year in stated and where is not None:
+            book.checks.append(Check(sheet.name, total, stated[year], "hovedtotal",
+                                     f"Hovedtotal {year}", where, AMOUNT_TOLERANCE))
+            book.checks.append(Check(sheet.name, udvalg_sum, stated[year], "udvalg_sum",
+                                     f"Udvalgsarkene tilsammen {year}", where, AMOUNT_TOLERANCE))
+
+
+def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], duplicates: list[str]) -> SheetLayout:
+    sheet = SheetLayout(SOURCES, "Kilder", freeze="A5", print_rows="4:4")
+    sheet.put(1, 1, "Kilder", Style.TITLE)
+    sheet.put(2, 1, "De dokumenter projektmappen er bygget af.", Style.NOTE)
+    sheet.put_row(4, ["Fil", "Type", "SHA-256", "Indlæst", "Poster", "Advarsler"], Style.HEADER)
+    row = 4
+    for row, result in enumerate(results, start=5):
+        sheet.put_row(row, [result.source.path, result.kind, result.source.sha256, result.source.imported_at],
+                      Style.TEXT)
+        sheet.put(row, 5, len(result.records), Style.AMOUNT)
+        sheet.put(row, 6, len(result.warnings), Style.AMOUNT)
+    sheet.tables.append(table_over(sheet.name, "Kilder", 4, row, 6))
+    row += 2
+    notes = [(w.message, w.provenance.describe()) for w in warnings] + [(d, "") for d in duplicates]
+    if notes:
+        sheet.put_row(row, ["Advarsel fra indlæsningen", "Kilde"], Style.HEADER)
+        for row, (message, where) in enumerate(notes, start=row + 1):
+            sheet.put(row, 1, message, Style.WRAP)
+            sheet.put(row, 2, where, Style.TEXT)
+    return sheet
+
+
+CHECK_COLUMNS = ["Celle", "Regel", "Beskrivelse", "Forventet", "Tolerance", "Fil", "Side", "Linje"]
+TRACE_COLUMNS = ["Ark", "Række", "Nøgle", "Fil", "Side", "Linje"]
+TRACE_FIRST_COL = len(CHECK_COLUMNS) + 2
+
+
+def _checks_sheet(checks: list[Check], traces: list[Trace]) -> SheetLayout:
+    """What the validators check (cell, expected value, source line) and where every row came from."""
+    sheet = SheetLayout(CHECKS, "Kontrol", freeze="A5", print_rows="4:4")
+    sheet.put(1, 1, "Kontrol", Style.TITLE)
+    sheet.put(2, 1, "Kildernes egne totaler og procenter, som valideringen holder projektmappen op imod.", Style.NOTE)
+    sheet.put_row(4, CHECK_COLUMNS, Style.HEADER)
+    row = 4
+    for row, check in enumerate(checks, start=5):
+        sheet.put(row, 1, check.address, Style.LINK, link=f"#{fx.ref_in(check.ref, check.sheet)}")
+        sheet.put_row(row, [check.rule, check.label], Style.TEXT, first_col=2)
+        sheet.put(row, 4, check.expected, Style.AMOUNT)
+        sheet.put(row, 5, check.tolerance, Style.AMOUNT)
+        sheet.put_row(row, [check.source.file, check.source.page, check.source.line], Style.TEXT, first_col=6)
+    sheet.tables.append(table_over(sheet.name, "Kontroller", 4, row, len(CHECK_COLUMNS)))
+    sheet.put_row(4, TRACE_COLUMNS, Style.HEADER, first_col=TRACE_FIRST_COL)
+    row = 4
+    for row, trace in enumerate(traces, start=5):
+        where = trace.provenance
+        sheet.put_row(row, [trace.sheet, trace.row, trace.key, where.file, where.page, where.line], Style.TEXT,
+                      first_col=TRACE_FIRST_COL)
+    first, last = get_column_letter(TRACE_FIRST_COL), get_column_letter(TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1)
+    sheet.tables.append(Table("Sporbarhed", f"{first}4:{last}{max(row, 5)}"))
+    return sheet

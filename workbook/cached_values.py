@@ -1,0 +1,101 @@
+"""Saving a workbook with the computed value of every formula stored beside it.
+
+openpyxl writes formulas without results, so a mail preview, a phone or pandas shows
+blanks. We compute every formula with `workbook.engine`, save with openpyxl to a
+temporary file, then add a `<v>` result to each formula cell in the sheet XML, and
+move the file into place. Excel still recalculates on open (fullCalcOnLoad).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.utils.cell import get_column_letter
+
+from workbook.engine import EvaluatedBook
+from workbook.excel_functions import ExcelError
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def save_with_values(book: Workbook, target: Path) -> None:
+    values = EvaluatedBook(book).evaluate_all()
+    by_sheet: dict[str, dict[str, object]] = {}
+    for (sheet, row, col), value in values.items():
+        by_sheet.setdefault(sheet, {})[f"{get_column_letter(col)}{row}"] = value
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, raw_name = tempfile.mkstemp(suffix=".xlsx", dir=target.parent, prefix=f".{target.stem}-")
+    os.close(handle)
+    raw = Path(raw_name)
+    done = raw.with_name(raw.name + ".tmp")
+    try:
+        book.save(raw)
+        add_values(raw, done, by_sheet)
+        os.replace(done, target)
+    finally:
+        for leftover in (raw, done):
+            leftover.unlink(missing_ok=True)
+
+
+def add_values(source: Path, target: Path, values: dict[str, dict[str, object]]) -> None:
+    """Copy the package, writing a cached result into every formula cell of the named sheets."""
+    with zipfile.ZipFile(source) as package:
+        paths = _sheet_paths(package)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in package.infolist():
+                data = package.read(item.filename)
+                sheet = paths.get(item.filename)
+                if sheet is not None and sheet in values:
+                    data = _with_values(data, values[sheet])
+                out.writestr(item, data)
+
+
+def _sheet_paths(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet XML part -> sheet name, from workbook.xml and its relationships."""
+    workbook = etree.fromstring(package.read("xl/workbook.xml"))
+    rels = etree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")}
+    paths = {}
+    for sheet in workbook.iter(f"{{{_NS}}}sheet"):
+        target = targets[sheet.get(f"{{{_REL_NS}}}id")]
+        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        paths[path] = sheet.get("name")
+    return paths
+
+
+def _with_values(data: bytes, values: dict[str, object]) -> bytes:
+    root = etree.fromstring(data)
+    for cell in root.iter(f"{{{_NS}}}c"):
+        formula = cell.find(f"{{{_NS}}}f")
+        if formula is None:
+            continue
+        value = values.get(cell.get("r"))
+        for old in cell.findall(f"{{{_NS}}}v"):
+            cell.remove(old)
+        kind, text = _cell_result(value)
+        if kind is None:
+            cell.attrib.pop("t", None)
+        else:
+            cell.set("t", kind)
+        if text is not None:
+            etree.SubElement(cell, f"{{{_NS}}}v").text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _cell_result(value: object) -> tuple[str | None, str | None]:
+    if isinstance(value, ExcelError):
+        return "e", str(value)
+    if isinstance(value, bool):
+        return "b", "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return None, repr(float(value)) if isinstance(value, float) else str(value)
+    if value is None:
+        return None, None
+    return "str", str(value)

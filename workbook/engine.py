@@ -1,0 +1,163 @@
+"""The formula evaluator: computes every formula of a workbook from its cells alone.
+
+It reads the workbook with openpyxl (formulas as text, not cached values), parses each
+formula once (`formula_parser`) and evaluates on demand with memoisation, so a total
+over 10.000 lines costs one pass. It knows the functions in `excel_functions` and says
+which cell holds anything else. LibreOffice headless is the reference it is tested
+against (tests/test_engine_vs_libreoffice.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+from budgetbook.errors import FormulaError, WorkbookError
+from workbook.excel_functions import FUNCTIONS, ExcelError, Grid, arithmetic, compare, to_number, to_text
+from workbook.formula_parser import Binary, Call, Const, Node, Ref, Unary, parse_formula, parse_ref
+
+_PENDING = object()
+
+
+class EvaluatedBook:
+    """Cell values of a workbook with every formula computed; `value("CJS!H14")`."""
+
+    def __init__(self, book: Workbook) -> None:
+        self._cells: dict[str, dict[tuple[int, int], object]] = {}
+        self._formulas: dict[str, dict[tuple[int, int], str]] = {}
+        self._sheet_names = {ws.title.lower(): ws.title for ws in book.worksheets}
+        for sheet in book.worksheets:
+            cells: dict[tuple[int, int], object] = {}
+            formulas: dict[tuple[int, int], str] = {}
+            for row in sheet.iter_rows():
+                for cell in row:
+                    value = cell.value
+                    if value is None:
+                        continue
+                    key = (cell.row, cell.column)
+                    if cell.data_type == "f":
+                        formulas[key] = str(value)
+                    else:
+                        cells[key] = value
+            self._cells[sheet.title] = cells
+            self._formulas[sheet.title] = formulas
+        self._computed: dict[tuple[str, int, int], object] = {}
+
+    @classmethod
+    def open(cls, path: Path) -> EvaluatedBook:
+        try:
+            book = load_workbook(path, data_only=False)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
+        return cls(book)
+
+    def formula_cells(self) -> Iterator[tuple[str, str, str]]:
+        """(sheet, "A1", formula text) of every formula cell."""
+        for sheet, formulas in self._formulas.items():
+            for (row, col), text in formulas.items():
+                yield sheet, f"{get_column_letter(col)}{row}", text
+
+    def value(self, address: str, sheet: str | None = None) -> object:
+        """The value of "Sheet!A1" (or "A1" with `sheet`), computing its formula if it has one."""
+        ref = parse_ref(address)
+        name = self._sheet(ref.sheet or sheet)
+        return self._cell(name, ref.min_row, ref.min_col)
+
+    def formula(self, address: str, sheet: str | None = None) -> str | None:
+        ref = parse_ref(address)
+        return self._formulas[self._sheet(ref.sheet or sheet)].get((ref.min_row, ref.min_col))
+
+    def evaluate_all(self) -> dict[tuple[str, int, int], object]:
+        """Compute every formula; returns {(sheet, row, col): value} of the formula cells."""
+        for sheet, formulas in self._formulas.items():
+            for row, col in formulas:
+                self._cell(sheet, row, col)
+        return {key: value for key, value in self._computed.items()}
+
+    def _sheet(self, name: str | None) -> str:
+        if name is None:
+            raise FormulaError("A reference without a sheet needs the sheet it stands on")
+        try:
+            return self._sheet_names[name.lower()]
+        except KeyError:
+            raise FormulaError(f"No sheet named {name!r}") from None
+
+    def _cell(self, sheet: str, row: int, col: int) -> object:
+        key = (sheet, row, col)
+        if key in self._computed:
+            value = self._computed[key]
+            if value is _PENDING:
+                raise FormulaError(f"Circular reference at {sheet}!{get_column_letter(col)}{row}")
+            return value
+        text = self._formulas[sheet].get((row, col))
+        if text is None:
+            return self._cells[sheet].get((row, col))
+        self._computed[key] = _PENDING
+        try:
+            value = self._eval(parse_formula(text), sheet)
+        except FormulaError as exc:
+            self._computed.pop(key, None)
+            raise FormulaError(f"{sheet}!{get_column_letter(col)}{row}: {exc}") from exc
+        if isinstance(value, Grid):
+            value = next(value.values(), None)
+        self._computed[key] = value
+        return value
+
+    def _range(self, ref: Ref, sheet: str) -> Grid:
+        name = self._sheet(ref.sheet or sheet)
+        return Grid(tuple(tuple(self._cell(name, r, c) for c in range(ref.min_col, ref.max_col + 1))
+                          for r in range(ref.min_row, ref.max_row + 1)))
+
+    def _eval(self, node: Node, sheet: str) -> object:
+        if isinstance(node, Const):
+            return node.value
+        if isinstance(node, Ref):
+            if node.is_cell:
+                return self._cell(self._sheet(node.sheet or sheet), node.min_row, node.min_col)
+            return self._range(node, sheet)
+        if isinstance(node, Unary):
+            value = to_number(self._scalar(node.operand, sheet))
+            if isinstance(value, ExcelError) or node.op == "+":
+                return value
+            return -value
+        if isinstance(node, Binary):
+            left, right = self._scalar(node.left, sheet), self._scalar(node.right, sheet)
+            if node.op == "&":
+                return next((v for v in (left, right) if isinstance(v, ExcelError)), to_text(left) + to_text(right))
+            if node.op in ("=", "<>", "<", ">", "<=", ">="):
+                return compare(node.op, left, right)
+            return arithmetic(node.op, left, right)
+        return self._call(node, sheet)
+
+    def _scalar(self, node: Node, sheet: str) -> object:
+        value = self._eval(node, sheet)
+        if isinstance(value, Grid):
+            return next(value.values(), None)
+        return value
+
+    def _call(self, node: Call, sheet: str) -> object:
+        if node.name == "IF":
+            condition = self._scalar(node.args[0], sheet)
+            if isinstance(condition, ExcelError):
+                return condition
+            truth = condition if isinstance(condition, bool) else to_number(condition)
+            if isinstance(truth, ExcelError):
+                return truth
+            branch = node.args[1] if truth else (node.args[2] if len(node.args) > 2 else Const(False))
+            value = self._eval(branch, sheet)
+            return 0 if value is None and isinstance(branch, Ref) else value  # IF(x,A1) of a blank A1 is 0
+        if node.name == "IFERROR":
+            value = self._scalar(node.args[0], sheet)
+            return self._scalar(node.args[1], sheet) if isinstance(value, ExcelError) else value
+        function = FUNCTIONS.get(node.name)
+        if function is None:
+            raise FormulaError(f"The function {node.name} is not supported by the evaluator")
+        return function(*(self._eval(arg, sheet) for arg in node.args))
+
+
+def used_range(book: Workbook, sheet: str) -> tuple[int, int, int, int]:
+    """(min_col, min_row, max_col, max_row) of a sheet."""
+    return range_boundaries(book[sheet].dimensions)  # type: ignore[return-value]

@@ -1,0 +1,65 @@
+"""Formula builders: every formula budgetbook writes comes from one of these small pure functions."""
+
+from __future__ import annotations
+
+from openpyxl.utils.cell import get_column_letter
+
+from workbook.layout import Formula
+
+
+def quote_sheet(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def ref(row: int, col: int, sheet: str | None = None, *, absolute: bool = False) -> str:
+    """A1 reference, with its sheet when it is on another one."""
+    dollar = "$" if absolute else ""
+    cell = f"{dollar}{get_column_letter(col)}{dollar}{row}"
+    return f"{quote_sheet(sheet)}!{cell}" if sheet else cell
+
+
+def area(first_row: int, last_row: int, col: int, sheet: str | None = None, *, absolute: bool = False) -> str:
+    """A column range F5:F9 (optionally on a sheet)."""
+    dollar = "$" if absolute else ""
+    letter = get_column_letter(col)
+    text = f"{dollar}{letter}{dollar}{first_row}:{dollar}{letter}{dollar}{last_row}"
+    return f"{quote_sheet(sheet)}!{text}" if sheet else text
+
+
+def sum_range(first_row: int, last_row: int, col: int) -> Formula:
+    """SUM over a column; an empty block (last < first) sums to 0 without a broken range."""
+    if last_row < first_row:
+        return Formula("0")
+    return Formula(f"SUM({area(first_row, last_row, col)})")
+
+
+def sum_of(refs: list[str]) -> Formula:
+    return Formula("+".join(refs) if refs else "0")
+
+
+def link(target: str) -> Formula:
+    return Formula(target)
+
+
+def ratio(numerator: str, denominator: str) -> Formula:
+    """numerator/denominator, blank when the denominator is blank or zero."""
+    return Formula(f'IF({denominator}=0,"",{numerator}/{denominator})')
+
+
+def difference(left: str, right: str) -> Formula:
+    return Formula(f"{left}-{right}")
+
+
+def sumifs(sum_area: str, *criteria: tuple[str, str]) -> Formula:
+    pairs = ",".join(f"{range_},{criterion}" for range_, criterion in criteria)
+    return Formula(f"SUMIFS({sum_area},{pairs})")
+
+
+def countifs(*criteria: tuple[str, str]) -> Formula:
+    pairs = ",".join(f"{range_},{criterion}" for range_, criterion in criteria)
+    return Formula(f"COUNTIFS({pairs})")
+
+
+def ref_in(address: str, sheet: str) -> str:
+    """"F12" on sheet "CJS" -> "'CJS'!F12"."""
+    return f"{quote_sheet(sheet)}!{address}"

@@ -1,0 +1,48 @@
+"""Sections: each turns one kind of source into its part of the workbook layout.
+
+A section contributes a block to each center sheet it has rows for (stacked below
+each other by `workbook.build`), the cells of its center totals (which the overview
+sums), the checks the validators run, the provenance of its rows, and sheets of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from budgetbook.model import Provenance
+from workbook.layout import Check, SheetLayout
+
+
+@dataclass
+class Block:
+    """What a section placed on a center sheet, from row `top` to `bottom`."""
+
+    top: int
+    bottom: int
+    header_row: int
+    totals: dict[str, str] = field(default_factory=dict)  # year -> A1 of the block's total for that year
+    checks: list[Check] = field(default_factory=list)
+    rows: list[tuple[int, str, Provenance]] = field(default_factory=list)  # (row, key, provenance)
+
+
+@dataclass
+class Trace:
+    """A row of the workbook and the source line it came from (the Kontrol sheet lists them)."""
+
+    sheet: str
+    row: int
+    key: str
+    provenance: Provenance
+
+
+class Section(Protocol):
+    title: str
+
+    def years(self) -> list[str]: ...
+
+    def centers(self) -> list[str]: ...
+
+    def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block: ...
+
+    def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]: ...

@@ -1,0 +1,85 @@
+"""Applies a `BookLayout` to a copy of the template and saves it safely.
+
+Text from documents is always written as text: a cell whose text starts with "=",
+"+", "-" or "@" is stored as a string with Excel's quote prefix, never as a formula.
+The file is written to a temporary file beside the target and moved into place, so a
+failure never leaves a half-written workbook; cached values of every formula are added
+(`workbook.cached_values`) so mail previews, phones and pandas see the numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from budgetbook.errors import WorkbookError
+from templates import template_path
+from workbook.cached_values import save_with_values
+from workbook.layout import BookLayout, Formula, SheetLayout
+
+TABLE_STYLE = "TableStyleLight9"
+_FORMULA_LEADS = ("=", "+", "-", "@")
+
+
+def write_workbook(layout: BookLayout, target: Path, template: Path | None = None) -> Path:
+    book = fill_template(layout, template or template_path())
+    save_with_values(book, target)
+    return target
+
+
+def fill_template(layout: BookLayout, template: Path) -> Workbook:
+    try:
+        book = load_workbook(template)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise WorkbookError(f"Cannot open the template {template}: {exc}") from exc
+    prototypes = {}
+    for sheet in list(book.worksheets):  # out of the way of the sheets that take their names
+        prototypes[sheet.title] = sheet
+        sheet.title = f"_prototype_{len(prototypes)}"
+    for sheet_layout in layout.sheets:
+        if sheet_layout.template not in prototypes:
+            raise WorkbookError(f"The template {template.name} has no sheet '{sheet_layout.template}'")
+        sheet = book.copy_worksheet(prototypes[sheet_layout.template])
+        sheet.title = sheet_layout.name
+        apply_sheet(sheet, sheet_layout, set(book.named_styles))
+    for prototype in prototypes.values():
+        book.remove(prototype)
+    book.active = 0
+    return book
+
+
+def apply_sheet(sheet: object, layout: SheetLayout, styles: set[str]) -> None:
+    for (row, col), spec in sorted(layout.cells.items()):
+        cell = sheet.cell(row, col)  # type: ignore[attr-defined]
+        write_value(cell, spec.value)
+        if spec.style is not None and spec.style.value in styles:
+            cell.style = spec.style.value
+        if spec.link:
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=spec.link.lstrip("#"), display=str(spec.value))
+    for table in layout.tables:
+        item = Table(displayName=table.name, ref=table.ref)
+        item.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+        sheet.add_table(item)  # type: ignore[attr-defined]
+    if layout.freeze:
+        sheet.freeze_panes = layout.freeze  # type: ignore[attr-defined]
+    if layout.print_rows:
+        sheet.print_title_rows = layout.print_rows  # type: ignore[attr-defined]
+    for col, width in layout.column_widths.items():
+        from openpyxl.utils.cell import get_column_letter
+
+        sheet.column_dimensions[get_column_letter(col)].width = width  # type: ignore[attr-defined]
+
+
+def write_value(cell: object, value: object) -> None:
+    """A formula only from `Formula`; every string stays a string, whatever it starts with."""
+    if isinstance(value, Formula):
+        cell.value = str(value)  # type: ignore[attr-defined]
+        return
+    cell.value = value  # type: ignore[attr-defined]
+    if isinstance(value, str):
+        cell.data_type = "s"  # type: ignore[attr-defined]
+        if value.startswith(_FORMULA_LEADS):
+            cell.quotePrefix = True  # type: ignore[attr-defined]
