@@ -1,0 +1,284 @@
+"""The address book: `committees.toml` read into frozen settings, every bad key named.
+
+    [smtp]                       host, port, starttls, sender, timeout, cafile
+    [message]                    default subject and body templates
+    [[committee]]                name, short, recipients, cc, subject, body (the last two optional)
+
+Login user and password come ONLY from the environment (`BUDGETBOOK_SMTP_USER`,
+`BUDGETBOOK_SMTP_PASSWORD`); a password (or user) in the file is an error, so a config file
+mailed around or committed never carries a secret.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.utils import parseaddr
+from pathlib import Path
+
+from budgetbook.errors import ConfigError
+
+USER_VARIABLE = "BUDGETBOOK_SMTP_USER"
+PASSWORD_VARIABLE = "BUDGETBOOK_SMTP_PASSWORD"
+
+# Placeholders a subject or body template may use (see messages.template_values).
+PLACEHOLDERS = ("udvalg", "navn", "budget_year", "date", "status", "file")
+SECRET_KEYS = ("password", "passwd", "pass", "user", "username", "login")
+
+
+def normalise_short(short: str) -> str:
+    """Short names compare in Unicode NFC: 'Æ' typed on a Mac and on Windows is the same committee."""
+    return unicodedata.normalize("NFC", short.strip())
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send. `user`/`password` are filled from the environment, never the file."""
+
+    host: str = ""
+    port: int = 587
+    starttls: bool = True
+    sender: str = ""
+    timeout: float = 30.0
+    cafile: str | None = None
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+
+    @property
+    def sender_address(self) -> str:
+        return parseaddr(self.sender)[1]
+
+    @property
+    def login(self) -> bool:
+        return self.user is not None
+
+    @classmethod
+    def resolve(cls, value: SmtpSettings | Mapping[str, object] | None,
+                env: Mapping[str, str] | None = None, where: str = "smtp") -> SmtpSettings:
+        if isinstance(value, SmtpSettings):
+            settings = value
+        else:
+            data = dict(value or {})
+            for key in data:
+                if key.lower() in SECRET_KEYS:
+                    raise ConfigError(
+                        f"{where}.{key}: login user and password are never read from the config file; "
+                        f"remove the key and set {USER_VARIABLE} and {PASSWORD_VARIABLE} in the environment")
+            _reject_unknown(data, ("host", "port", "starttls", "sender", "timeout", "cafile"), where)
+            settings = cls(
+                host=_text(data, "host", where, required=True),
+                port=_integer(data, "port", where, 587),
+                starttls=_boolean(data, "starttls", where, True),
+                sender=_address(data, "sender", where),
+                timeout=float(_integer(data, "timeout", where, 30)),
+                cafile=_text(data, "cafile", where) or None,
+            )
+        if env is None:
+            return settings
+        return settings.with_login(env)
+
+    def with_login(self, env: Mapping[str, str]) -> SmtpSettings:
+        user, password = env.get(USER_VARIABLE) or None, env.get(PASSWORD_VARIABLE) or None
+        if (user is None) != (password is None):
+            missing = PASSWORD_VARIABLE if password is None else USER_VARIABLE
+            raise ConfigError(f"{missing} is not set: set both {USER_VARIABLE} and {PASSWORD_VARIABLE} "
+                              "to log in, or neither to send without login")
+        if user is not None and not self.starttls:
+            raise ConfigError("smtp.starttls: login is configured (environment) but starttls = false would "
+                              "send the password unencrypted; set starttls = true")
+        return SmtpSettings(self.host, self.port, self.starttls, self.sender, self.timeout, self.cafile,
+                            user, password)
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    """Subject and body with `{placeholder}` fields; literal braces are written `{{` and `}}`."""
+
+    subject: str
+    body: str
+
+    def render(self, values: Mapping[str, str]) -> tuple[str, str]:
+        return self.subject.format_map(values), self.body.format_map(values)
+
+
+@dataclass(frozen=True)
+class Committee:
+    """One udvalg: its full name, the short name used in the packs manifest, and who gets the mail."""
+
+    name: str
+    short: str
+    recipients: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+    template: MessageTemplate | None = None
+
+    @property
+    def envelope(self) -> tuple[str, ...]:
+        """Every address the mail goes to (to + cc), each once, in order."""
+        seen: dict[str, str] = {}
+        for entry in self.recipients + self.cc:
+            address = parseaddr(entry)[1]
+            seen.setdefault(address.lower(), address)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class AddressBook:
+    smtp: SmtpSettings
+    template: MessageTemplate
+    committees: tuple[Committee, ...]
+    source: str = "committees.toml"
+
+    def committee(self, short: str) -> Committee | None:
+        wanted = normalise_short(short)
+        return next((c for c in self.committees if c.short == wanted), None)
+
+    @classmethod
+    def resolve(cls, value: AddressBook | Mapping[str, object] | None, *, source: str = "committees.toml",
+                env: Mapping[str, str] | None = None) -> AddressBook:
+        if isinstance(value, AddressBook):
+            return value if env is None else cls(value.smtp.with_login(env), value.template,
+                                                  value.committees, value.source)
+        data = dict(value or {})
+        _reject_unknown(data, ("smtp", "message", "committee"), source)
+        smtp = SmtpSettings.resolve(_table(data, "smtp", source), env, where="smtp")
+        message = _table(data, "message", source)
+        _reject_unknown(message, ("subject", "body"), "message")
+        template = MessageTemplate(_template(message, "subject", "message", required=True),
+                                   _template(message, "body", "message", required=True))
+        entries = data.get("committee", [])
+        if not isinstance(entries, list) or not entries:
+            raise ConfigError(f"{source}: committee: add at least one [[committee]] table "
+                              "with name, short and recipients")
+        committees = tuple(_committee(entry, f"committee[{i}]") for i, entry in enumerate(entries, 1))
+        seen: set[str] = set()
+        for i, committee in enumerate(committees, 1):
+            if committee.short in seen:
+                raise ConfigError(f"committee[{i}].short: '{committee.short}' is used by two committees")
+            seen.add(committee.short)
+        return cls(smtp, template, committees, source)
+
+
+def read_address_book(path: Path, env: Mapping[str, str] | None = None) -> AddressBook:
+    """Read and check `committees.toml`; with `env`, fill the SMTP login from the environment."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file; copy committees.toml from the repository and edit it") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    return AddressBook.resolve(data, source=Path(path).name, env=env)
+
+
+def _committee(entry: object, where: str) -> Committee:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: expected a table with name, short and recipients")
+    _reject_unknown(entry, ("name", "short", "recipients", "cc", "subject", "body"), where)
+    subject = _template(entry, "subject", where)
+    body = _template(entry, "body", where)
+    template = None
+    if subject or body:
+        if not (subject and body):
+            raise ConfigError(f"{where}: give both subject and body, or neither to use [message]")
+        template = MessageTemplate(subject, body)
+    recipients = _addresses(entry, "recipients", where, required=True)
+    return Committee(name=_text(entry, "name", where, required=True),
+                     short=normalise_short(_text(entry, "short", where, required=True)),
+                     recipients=recipients, cc=_addresses(entry, "cc", where), template=template)
+
+
+def _reject_unknown(data: Mapping[str, object], known: tuple[str, ...], where: str) -> None:
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{where}.{key}: unknown key; known keys are {', '.join(known)}")
+
+
+def _table(data: Mapping[str, object], key: str, where: str) -> dict[str, object]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [{key}] is missing or not a table")
+    return value
+
+
+def _text(data: Mapping[str, object], key: str, where: str, required: bool = False) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}.{key}: expected text in quotes, got {value!r}")
+    if required and not value.strip():
+        raise ConfigError(f"{where}.{key}: required, and must not be empty")
+    return value
+
+
+def _integer(data: Mapping[str, object], key: str, where: str, default: int) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{where}.{key}: expected a positive whole number, got {value!r}")
+    return value
+
+
+def _boolean(data: Mapping[str, object], key: str, where: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}.{key}: expected true or false (no quotes), got {value!r}")
+    return value
+
+
+def _address(data: Mapping[str, object], key: str, where: str) -> str:
+    value = _text(data, key, where, required=True)
+    check_address(value, f"{where}.{key}")
+    return value
+
+
+def _addresses(data: Mapping[str, object], key: str, where: str, required: bool = False) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}.{key}: expected a list of e-mail addresses, got {value!r}")
+    if required and not value:
+        raise ConfigError(f"{where}.{key}: give at least one e-mail address")
+    for i, entry in enumerate(value, 1):
+        check_address(entry, f"{where}.{key}[{i}]")
+    return tuple(value)
+
+
+def check_address(entry: str, where: str) -> None:
+    """'Navn Efternavn <a@b.dk>' or 'a@b.dk'; the address itself must be ASCII (no SMTPUTF8)."""
+    address = parseaddr(entry)[1]
+    local, at, domain = address.rpartition("@")
+    if not (local and at and "." in domain) or " " in address:
+        raise ConfigError(f"{where}: '{entry}' is not an e-mail address like 'Navn <navn@kommune.dk>' "
+                          "(a name with a comma goes in double quotes)")
+    if not address.isascii():
+        raise ConfigError(f"{where}: '{address}' has non-ASCII letters in the address itself; "
+                          "keep æ, ø, å in the display name ('Søren <soeren@kommune.dk>')")
+
+
+def _template(data: Mapping[str, object], key: str, where: str, required: bool = False) -> str:
+    text = _text(data, key, where, required)
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as error:
+        raise ConfigError(f"{where}.{key}: {error}; write a literal brace as {{{{ or }}}}") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or spec or conversion:
+            raise ConfigError(f"{where}.{key}: unknown placeholder {{{name}}}; use "
+                              + ", ".join("{" + p + "}" for p in PLACEHOLDERS))
+    return text
+
+
+__all__ = [
+    "PASSWORD_VARIABLE",
+    "PLACEHOLDERS",
+    "USER_VARIABLE",
+    "AddressBook",
+    "Committee",
+    "MessageTemplate",
+    "SmtpSettings",
+    "normalise_short",
+    "read_address_book",
+]

@@ -1,0 +1,347 @@
+"""Sending packs against a real SMTP server (aiosmtpd on 127.0.0.1, started per test)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import smtplib
+from datetime import datetime, timedelta, timezone
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from budgetbook.errors import ConfigError, SendError
+from budgetbook.sending import Status, send_packs
+from budgetbook.sending.log import LOG_NAME
+from tests.smtp_server import (
+    RecordingHandler,
+    password_authenticator,
+    self_signed_certificate,
+    server_tls_context,
+    smtp_server,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WHEN = datetime(2024, 3, 15, 10, 30, tzinfo=timezone(timedelta(hours=1)))
+
+COMMITTEES = {  # short: (name, recipients, cc)
+    "ØU": ("Økonomiudvalget", ["Søren Ærø <soeren@lejre.dk>"], ["budget@lejre.dk"]),
+    "UBU": ("Udvalget for Børn og Ungdom", ["ubu@lejre.dk", "formand.ubu@lejre.dk"], ["budget@lejre.dk"]),
+    "USSÆ": ("Udvalget for Social, Sundhed og Ældre", ["ussae@lejre.dk"], []),
+}
+
+
+# --- fixture builders: a packs folder as the pack builder writes it, and an address book ---
+
+def make_pack(short: str, amount: int) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = short
+    sheet.append(["Udvalg", "Beløb (1.000 kr.)"])
+    sheet.append([short, amount])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def make_packs(folder: Path, errors: dict[str, int] | None = None, amounts: dict[str, int] | None = None,
+               shorts: tuple[str, ...] = ("ØU", "UBU", "USSÆ")) -> Path:
+    """One real `<short>.xlsx` per committee plus `packs.json`; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for i, short in enumerate(shorts):
+        data = make_pack(short, (amounts or {}).get(short, 1000 + i))
+        (folder / f"{short}.xlsx").write_bytes(data)
+        entries.append({"udvalg": short, "file": f"{short}.xlsx", "sha256": hashlib.sha256(data).hexdigest(),
+                        "errors": (errors or {}).get(short, 0), "warnings": 2})
+    manifest = {"budget_year": "2024", "created": WHEN.isoformat(), "packs": entries}
+    (folder / "packs.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
+
+
+def write_config(path: Path, port: int, starttls: bool = False, extra_smtp: str = "") -> Path:
+    parts = [f"""
+[smtp]
+host = "127.0.0.1"
+port = {port}
+starttls = {str(starttls).lower()}
+sender = "Økonomi og Analyse <budget@lejre.dk>"
+timeout = 5
+{extra_smtp}
+
+[message]
+subject = "Budget {{budget_year}}: materiale til {{navn}} ({{udvalg}})"
+body = '''
+Kære {{navn}}
+
+Vedhæftet er budgetmaterialet for {{budget_year}}, dannet {{date}}. Status: {{status}}.
+Med venlig hilsen, Økonomi og Analyse – æøå ÆØÅ
+'''
+"""]
+    for short, (name, recipients, cc) in COMMITTEES.items():
+        parts.append(f"""
+[[committee]]
+name = "{name}"
+short = "{short}"
+recipients = {toml_list(recipients)}
+cc = {toml_list(cc)}
+""")
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+def log_entries(packs: Path) -> list[dict]:
+    return [json.loads(line) for line in (packs / LOG_NAME).read_text(encoding="utf-8").splitlines()]
+
+
+def attachment_of(message) -> tuple[str, str, bytes]:
+    (part,) = list(message.iter_attachments())
+    return part.get_content_type(), part.get_filename(), part.get_payload(decode=True)
+
+
+# --- tests ---
+
+def test_sends_each_pack_with_danish_text_and_identical_attachment(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    with smtp_server() as (controller, server):
+        report = send_packs(packs, write_config(tmp_path / "c.toml", controller.port), env={}, now=WHEN)
+
+    assert report.ok, str(report)
+    assert [o.status for o in report.outcomes] == [Status.SENT] * 3
+    assert len(server.deliveries) == 3
+    by_subject = {d.message["Subject"]: d for d in server.deliveries}
+    oeu = by_subject["Budget 2024: materiale til Økonomiudvalget (ØU)"]
+    assert oeu.mail_from == "budget@lejre.dk"
+    assert oeu.rcpt_tos == ["soeren@lejre.dk", "budget@lejre.dk"]  # to + cc as envelope recipients
+    message = oeu.message
+    assert message["From"] == "Økonomi og Analyse <budget@lejre.dk>"
+    assert message["To"] == "Søren Ærø <soeren@lejre.dk>"
+    assert message["Cc"] == "budget@lejre.dk"
+    assert message["Message-ID"].startswith("<") and message["Date"]
+    raw_headers = oeu.content.split(b"\r\n\r\n", 1)[0]
+    assert raw_headers.isascii()  # Danish letters travel RFC 2047-encoded, not as raw 8-bit
+    body = message.get_body(("plain",)).get_content()
+    assert "Kære Økonomiudvalget" in body and "æøå ÆØÅ" in body and "15.03.2024" in body
+    assert "Status: ingen fejl, 2 advarsler." in body
+    content_type, filename, payload = attachment_of(message)
+    assert (content_type, filename) == (XLSX, "ØU.xlsx")
+    assert b"filename*=utf-8''%C3%98U.xlsx" in oeu.content  # RFC 2231
+    assert payload == (packs / "ØU.xlsx").read_bytes()
+    assert pd.read_excel(io.BytesIO(payload)).iloc[0, 1] == 1000
+    ubu = by_subject["Budget 2024: materiale til Udvalget for Børn og Ungdom (UBU)"]
+    assert ubu.rcpt_tos == ["ubu@lejre.dk", "formand.ubu@lejre.dk", "budget@lejre.dk"]
+
+    events = log_entries(packs)
+    assert [e["event"] for e in events] == ["attempt", "result"] * 3
+    assert events[0]["sha256"] == hashlib.sha256((packs / "ØU.xlsx").read_bytes()).hexdigest()
+    assert events[1]["status"] == "delivered" and events[1]["reply"].startswith("250")
+    assert "ØU: sent - ØU.xlsx to soeren@lejre.dk, budget@lejre.dk; server: 250" in str(report)
+
+
+def test_second_run_sends_only_the_changed_pack(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    with smtp_server() as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        send_packs(packs, config, env={})
+        again = send_packs(packs, config, env={})
+        assert [o.status for o in again.outcomes] == [Status.UNCHANGED] * 3
+        make_packs(packs, amounts={"UBU": 999_999})  # only UBU's bytes change
+        third = send_packs(packs, config, env={})
+    statuses = {o.udvalg: o.status for o in third.outcomes}
+    assert statuses == {"ØU": Status.UNCHANGED, "UBU": Status.SENT, "USSÆ": Status.UNCHANGED}
+    assert len(server.deliveries) == 4
+    assert len(server.received_by("ubu@lejre.dk")) == 2
+
+
+def test_refused_recipient_is_reported_and_retried_alone(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    handler = RecordingHandler(refuse={"formand.ubu@lejre.dk"})
+    with smtp_server(handler) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        first = send_packs(packs, config, env={})
+        ubu = first.by_udvalg()["UBU"]
+        assert ubu.status is Status.REFUSED and not first.ok and first.exit_code == 1
+        assert "formand.ubu@lejre.dk refused (550 5.1.1" in ubu.detail
+        assert server.received_by("ubu@lejre.dk")  # the others got it
+        handler.refuse.clear()  # IT fixed the mailbox
+        second = send_packs(packs, config, env={})
+        third = send_packs(packs, config, env={})
+    assert {o.udvalg: o.status for o in second.outcomes} == {
+        "ØU": Status.UNCHANGED, "UBU": Status.SENT, "USSÆ": Status.UNCHANGED}
+    assert second.by_udvalg()["UBU"].recipients == ("formand.ubu@lejre.dk",)
+    assert third.ok and all(o.status is Status.UNCHANGED for o in third.outcomes)
+    for address in ("ubu@lejre.dk", "formand.ubu@lejre.dk", "soeren@lejre.dk", "ussae@lejre.dk"):
+        assert len(server.received_by(address)) == 1, address
+    assert len(server.received_by("budget@lejre.dk")) == 2  # cc of ØU and UBU, once each
+
+
+def test_dropped_connection_is_reported_and_next_run_sends_only_the_rest(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    handler = RecordingHandler(drop_after=1)
+    with smtp_server(handler) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        first = send_packs(packs, config, env={})
+        statuses = [o.status for o in first.outcomes]
+        assert statuses == [Status.SENT, Status.FAILED, Status.NOT_ATTEMPTED], str(first)
+        assert "connection lost" in first.by_udvalg()["UBU"].detail
+        assert len(server.deliveries) == 1
+        second = send_packs(packs, config, env={})
+    assert [o.status for o in second.outcomes] == [Status.UNCHANGED, Status.SENT, Status.SENT]
+    assert sorted(d.message["Subject"].split("(")[-1] for d in server.deliveries) == ["UBU)", "USSÆ)", "ØU)"]
+
+
+def test_connection_lost_during_data_is_uncertain_and_never_resent_unasked(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    handler = RecordingHandler(drop_in_data=2)  # the server keeps UBU's mail but never says so
+    with smtp_server(handler) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        first = send_packs(packs, config, env={})
+        assert first.by_udvalg()["UBU"].status is Status.UNCERTAIN
+        second = send_packs(packs, config, env={})
+        ubu = second.by_udvalg()["UBU"]
+        assert ubu.status is Status.UNCERTAIN and "resend=UBU" in ubu.detail
+        assert second.by_udvalg()["USSÆ"].status is Status.SENT
+        assert len(server.received_by("ubu@lejre.dk")) == 1
+        third = send_packs(packs, config, env={}, resend=["UBU"])  # the user checked: not received
+    assert third.by_udvalg()["UBU"].status is Status.SENT
+    assert len(server.received_by("ubu@lejre.dk")) == 2
+    assert len(server.deliveries) == 4
+
+
+def test_crash_between_attempt_and_result_is_uncertain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packs = make_packs(tmp_path / "packs")
+    original = smtplib.SMTP.data
+
+    def data_then_die(self, msg):
+        original(self, msg)
+        raise KeyboardInterrupt  # the process dies after DATA, before the result is logged
+
+    with smtp_server() as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        monkeypatch.setattr(smtplib.SMTP, "data", data_then_die)
+        with pytest.raises(KeyboardInterrupt):
+            send_packs(packs, config, env={})
+        monkeypatch.setattr(smtplib.SMTP, "data", original)
+        assert [e["event"] for e in log_entries(packs)] == ["attempt"]
+        second = send_packs(packs, config, env={})
+    assert [o.status for o in second.outcomes] == [Status.UNCERTAIN, Status.SENT, Status.SENT]
+    assert len(server.received_by("soeren@lejre.dk")) == 1
+
+
+def test_torn_last_log_line_keeps_earlier_lines(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    with smtp_server() as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        send_packs(packs, config, env={})
+        with (packs / LOG_NAME).open("ab") as log:
+            log.write(b'{"event": "attempt", "id": "x')  # a crash mid-write
+        make_packs(packs, amounts={"ØU": 5})
+        report = send_packs(packs, config, env={})
+    assert report.by_udvalg()["ØU"].status is Status.SENT
+    assert any("cut off" in note for note in report.notes)
+    assert len(server.deliveries) == 4
+    lines = (packs / LOG_NAME).read_text(encoding="utf-8").splitlines()
+    assert lines[6] == '{"event": "attempt", "id": "x'  # the torn line stays, untouched, on its own
+    assert [json.loads(line)["event"] for line in lines[7:]] == ["attempt", "result"]
+    assert [json.loads(line)["event"] for line in lines[:6]] == ["attempt", "result"] * 3
+
+
+def test_pack_with_errors_is_blocked_unless_forced(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs", errors={"UBU": 3})
+    with smtp_server() as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        blocked = send_packs(packs, config, env={})
+        ubu = blocked.by_udvalg()["UBU"]
+        assert ubu.status is Status.BLOCKED and "--force" in ubu.detail and blocked.exit_code == 1
+        assert not server.received_by("ubu@lejre.dk")
+        forced = send_packs(packs, config, env={}, force=True)
+    assert forced.by_udvalg()["UBU"].status is Status.SENT
+    (delivery,) = server.received_by("ubu@lejre.dk")
+    message = delivery.message
+    assert message["Subject"].startswith("[VALIDERINGSFEJL] Budget 2024")
+    body = message.get_body(("plain",)).get_content()
+    assert body.startswith("OBS: Denne pakke sendes, selvom valideringen fandt 3 fejl.")
+    assert "Status: 3 fejl, 2 advarsler." in body
+
+
+def test_pack_changed_after_manifest_is_not_sent(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    (packs / "USSÆ.xlsx").write_bytes(make_pack("USSÆ", 1))
+    with smtp_server() as (controller, server):
+        report = send_packs(packs, write_config(tmp_path / "c.toml", controller.port), env={})
+    assert report.by_udvalg()["USSÆ"].status is Status.PROBLEM
+    assert "rebuild the packs" in report.by_udvalg()["USSÆ"].detail
+    assert not server.received_by("ussae@lejre.dk")
+
+
+def test_dry_run_writes_parseable_eml_and_sends_nothing(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs", errors={"UBU": 1})
+    outbox = tmp_path / "outbox"
+    config = write_config(tmp_path / "c.toml", 1)  # no server at port 1: a dry run never connects
+    report = send_packs(packs, config, dry_run=True, outbox=outbox, env={}, now=WHEN)
+    assert [o.status for o in report.outcomes] == [Status.WRITTEN, Status.BLOCKED, Status.WRITTEN]
+    assert sorted(p.name for p in outbox.iterdir()) == ["USSÆ.eml", "ØU.eml"]
+    assert not (packs / LOG_NAME).exists()
+    message = message_from_bytes((outbox / "ØU.eml").read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Budget 2024: materiale til Økonomiudvalget (ØU)"
+    assert message["Date"] == "Fri, 15 Mar 2024 10:30:00 +0100"
+    assert attachment_of(message) == (XLSX, "ØU.xlsx", (packs / "ØU.xlsx").read_bytes())
+    assert str(report).endswith("Dry run: 2 written, 1 blocked.")
+
+
+def test_starttls_required_but_not_offered_is_a_clear_error(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    with smtp_server() as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port, starttls=True)
+        with pytest.raises(SendError, match="does not offer STARTTLS, but committees.toml says starttls = true"):
+            send_packs(packs, config, env={})
+    assert not server.deliveries and not (packs / LOG_NAME).exists()
+
+
+def test_starttls_and_login_from_environment(tmp_path: Path) -> None:
+    cert, key = self_signed_certificate(tmp_path)
+    packs = make_packs(tmp_path / "packs", shorts=("ØU",))
+    env = {"BUDGETBOOK_SMTP_USER": "okonomi", "BUDGETBOOK_SMTP_PASSWORD": "hemmeligt-æøå"}
+    options = {"tls_context": server_tls_context(cert, key), "require_starttls": True,
+               "authenticator": password_authenticator("okonomi", "hemmeligt-æøå"), "auth_required": True}
+    with smtp_server(**options) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port, starttls=True, extra_smtp=f'cafile = "{cert}"')
+        report = send_packs(packs, config, env=env)
+        assert report.ok, str(report)
+        assert len(server.deliveries) == 1
+        with pytest.raises(SendError, match="refused the login"):
+            send_packs(make_packs(tmp_path / "other", shorts=("ØU",)), config,
+                       env={**env, "BUDGETBOOK_SMTP_PASSWORD": "forkert"})
+        untrusted = write_config(tmp_path / "u.toml", controller.port, starttls=True)
+        with pytest.raises(SendError, match="set \\[smtp\\] cafile"):
+            send_packs(make_packs(tmp_path / "third", shorts=("ØU",)), untrusted, env=env)
+
+
+def test_resend_of_unknown_committee_is_an_error(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    with pytest.raises(ConfigError, match="resend: no pack for UTMB"):
+        send_packs(packs, write_config(tmp_path / "c.toml", 1), env={}, resend=["UTMB"])
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    from tests.smtp_server import free_port
+
+    with pytest.raises(SendError, match="Cannot connect to the mail server 127.0.0.1:.*check \\[smtp\\] host"):
+        send_packs(packs, write_config(tmp_path / "c.toml", free_port()), env={})
+
+
+def test_example_committees_toml_is_valid() -> None:
+    from budgetbook.sending.committees import read_address_book
+
+    book = read_address_book(Path(__file__).parent.parent / "committees.toml", env={})
+    assert [c.short for c in book.committees] == ["ØU", "UBU", "UJAI", "UTMB", "USSÆ"]
+    assert book.smtp.starttls and book.smtp.port == 587
