@@ -26,28 +26,37 @@ from budgetbook.model import ImportResult, Number, Provenance, ReadWarning, Sour
 from budgetbook.records.proposals import KINDS, ProposalForm
 from importers.cleanup import one_line
 from importers.numbers import parse_number
-from importers.prose import is_visual, lines_to_text
+from importers.prose import lines_to_text, visual_width
 from importers.readers import Line
 
 KIND = "proposal_forms"
 SECTION_NUMBERS = tuple(str(n) for n in range(1, 8))
 
 _TITLE = re.compile(r"^Reduktionsforslag til budget\b", re.IGNORECASE)
-_KEYS = {"overskrift": "overskrift", "center": "center", "bevilling": "bevilling"}
-_KIND_HEADER = re.compile(r"^Ændringen vedrører", re.IGNORECASE)
-_KIND_LABELS = {label.lower(): key for key, label in KINDS.items()} | {"merindtaegt": "merindtaegt"}
-_AMOUNT_HEADER = re.compile(r"^Beløb i hele", re.IGNORECASE)
+_NOT_LETTERS = re.compile(r"[\W_\d]+")
+
+
+def label_key(label: str) -> str:
+    """A row label as a key: lower case, letters only, so that "Investerings behov" (a label broken
+    by a narrow PDF column) and "Ændringen vedrører:" match their known rows."""
+    return _NOT_LETTERS.sub("", label.lower())
+
+
+_KEYS = {label_key(k): k for k in ("overskrift", "center", "bevilling")}
+_KIND_HEADER = label_key("Ændringen vedrører")
+_KIND_LABELS = {label_key(label): key for key, label in KINDS.items()}
+_AMOUNT_HEADER = label_key("Beløb i hele")
 _YEAR = re.compile(r"^(\d{4})$")
-_AMOUNT_ROWS = {
-    "nuværende budget": "nuvaerende_budget",
-    "estimeret gevinst": "estimeret_gevinst",
-    "investeringsbehov": "investeringsbehov",
-    "ændringsforslag i alt": "aendringsforslag_i_alt",
-    "berørte antal medarbejdere": "beroerte_medarbejdere",
-    "ændring i antal årsværk": "aendring_aarsvaerk",
-}
+_AMOUNT_ROWS = {label_key(label): name for label, name in (
+    ("Nuværende budget", "nuvaerende_budget"),
+    ("Estimeret gevinst", "estimeret_gevinst"),
+    ("Investeringsbehov", "investeringsbehov"),
+    ("Ændringsforslag i alt", "aendringsforslag_i_alt"),
+    ("Berørte antal medarbejdere", "beroerte_medarbejdere"),
+    ("Ændring i antal årsværk", "aendring_aarsvaerk"),
+)}
 AMOUNT_FIELDS = tuple(_AMOUNT_ROWS.values())
-_GROUP_ROWS = {"budgetændring - drift", "personalekonsekvenser"}  # headings inside the amount table
+_GROUP_ROWS = {label_key("Budgetændring – drift"), label_key("Personalekonsekvenser")}  # headings in the table
 _TICKS = {"x", "☒", "☑", "✓", "✔", "✗", "✘", "■", "⊠"}
 _UNTICKED = {"", "☐", "□"}
 _SECTION = re.compile(r"^[-•*\s]*(?P<n>[1-7])\)\s*(?P<title>[A-ZÆØÅ].{0,70}?)[\s*_]*$")
@@ -73,18 +82,18 @@ def detect(lines: Sequence[Line]) -> bool:
     head = lines[:80]
     if any(_TITLE.match(one_line(line.cell(0))) for line in head):
         return True
-    labels = {one_line(line.cell(0)).lower() for line in head if len(line.cells) > 1}
-    return "overskrift" in labels and any(_KIND_HEADER.match(label) for label in labels)
+    labels = {label_key(one_line(line.cell(0))) for line in head if len(line.cells) > 1}
+    return "overskrift" in labels and any(label.startswith(_KIND_HEADER) for label in labels)
 
 
 def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
     warnings: list[ReadWarning] = []
-    visual = is_visual(lines)
+    width = visual_width(lines)
     forms = [block_to_form(block, warnings) for block in lines_to_blocks(lines)]
     if not forms:
         raise SourceError("No proposal form found (no line 'Reduktionsforslag til Budget ...')", source.path,
                           hint="Is this a proposal form? Check that each form starts with its title line.")
-    records = tuple(form_to_record(form, visual, warnings) for form in forms)
+    records = tuple(form_to_record(form, width, warnings) for form in forms)
     return ImportResult(KIND, source, records, tuple(warnings))
 
 
@@ -130,7 +139,7 @@ def _section_number(form: _Form, line: Line) -> str | None:
 
 def _read_row(form: _Form, line: Line, warnings: list[ReadWarning]) -> None:
     label = one_line(line.cell(0))
-    key = label.lower().replace("–", "-").replace("—", "-").rstrip(":").strip()
+    key = label_key(label)
     values = [one_line(c) if isinstance(c, str) else c for c in line.cells[1:]]
     where = line.provenance
     if not label and not any(v not in (None, "") for v in values):
@@ -138,11 +147,11 @@ def _read_row(form: _Form, line: Line, warnings: list[ReadWarning]) -> None:
     if key in _KEYS:
         form.fields[_KEYS[key]] = " ".join(str(v) for v in values if v not in (None, ""))
         form.lines[_KEYS[key]] = where
-    elif _KIND_HEADER.match(label):
+    elif key.startswith(_KIND_HEADER):
         form.lines["kind"] = where
     elif key in _KIND_LABELS:
         _read_tick(form, _KIND_LABELS[key], values, where, warnings)
-    elif _AMOUNT_HEADER.match(label):
+    elif key.startswith(_AMOUNT_HEADER):
         form.years = {m.group(1): i for i, v in enumerate(values, start=1) if (m := _YEAR.match(str(v or "")))}
         form.lines["years"] = where
     elif key in _AMOUNT_ROWS:
@@ -175,7 +184,7 @@ def _read_amounts(form: _Form, name: str, line: Line, warnings: list[ReadWarning
     form.lines[name] = line.provenance
 
 
-def form_to_record(form: _Form, visual: bool, warnings: list[ReadWarning]) -> ProposalForm:
+def form_to_record(form: _Form, width: int, warnings: list[ReadWarning]) -> ProposalForm:
     for key in ("overskrift", "center", "bevilling"):
         if key not in form.fields:
             warnings.append(ReadWarning(f"The form has no row '{key.capitalize()}'", form.provenance))
@@ -193,7 +202,7 @@ def form_to_record(form: _Form, visual: bool, warnings: list[ReadWarning]) -> Pr
         kind=kinds,
         years=tuple(form.years),
         **{name: form.amounts.get(name, blank) for name in AMOUNT_FIELDS},  # type: ignore[arg-type]
-        sections={n: lines_to_text(form.section_lines.get(n, ()), visual) for n in SECTION_NUMBERS},
+        sections={n: lines_to_text(form.section_lines.get(n, ()), width) for n in SECTION_NUMBERS},
         provenance=form.provenance,
         lines=form.lines,
     )

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from importers.cleanup import one_line
 from importers.readers import Line
 
-SHORT_LINE = 0.75  # a PDF line shorter than this share of the longest line ends its paragraph
+FIT = 0.9  # a PDF line ends its paragraph if the next line's first word would have fit (share of the width)
+SHORT_LINE = 0.8  # ... or if it ends a sentence and is shorter than this share of the width
 
 _RESIDUE = re.compile(r"\*\*|__")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[-–*](?=\s)|[•◦▪·\uf0b7\uf0a7])\s*(?P<text>.*)$")
 _DEEP_MARKS = {"◦", "▪", "\uf0a7"}
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?$", re.IGNORECASE)
+_HYPHEN_END = re.compile(r"\w-$")
+_SUSPENDED_HYPHEN = re.compile(r"^(?:og|eller|samt|til|&)\b")
 _SENTENCE_END = re.compile(r"[.:;!?)»”\"]$")
 
 
@@ -41,9 +44,12 @@ class Piece:
     dash: str = ""  # the mark "-" or "–", which a wrapped PDF line may also start with
 
 
-def is_visual(lines: Sequence[Line]) -> bool:
-    """True when the lines are a PDF's visual lines: no paragraph styles and no blank lines at all."""
-    return bool(lines) and all(line.style is None for line in lines) and all(line.text.strip() for line in lines)
+def visual_width(lines: Sequence[Line]) -> int:
+    """For a PDF's visual lines (no paragraph styles, no blank lines at all): the length of the longest
+    one-cell line, the width the text wraps at. 0 when each line is a paragraph (text, Word)."""
+    if not lines or any(line.style is not None or not line.text.strip() for line in lines):
+        return 0
+    return max((len(line.text) for line in lines if len(line.cells) == 1), default=0)
 
 
 def is_page_furniture(text: str) -> bool:
@@ -68,24 +74,44 @@ def line_to_piece(line: Line) -> Piece | None:
     return Piece(text, level, dash)
 
 
-def pieces_to_paragraphs(pieces: Sequence[Piece | None], visual: bool) -> list[str]:
-    """Join pieces into paragraphs; None stands for a blank line (a paragraph break)."""
-    width = max((len(p.text) for p in pieces if p is not None), default=0)
+def pieces_to_paragraphs(pieces: Sequence[Piece | None], width: int = 0) -> list[str]:
+    """Join pieces into paragraphs; None stands for a blank line (a paragraph break).
+
+    `width` > 0 means the pieces are visual lines wrapped at that many characters (see `visual_width`).
+    """
     paragraphs: list[Piece] = []
-    open_ = False  # may the next piece continue the last paragraph (visual wrap)?
+    previous: Piece | None = None  # the last visual line, while its paragraph may go on
     for piece in pieces:
         if piece is None:
-            open_ = False
+            previous = None
             continue
-        last = paragraphs[-1] if paragraphs else None
-        if open_ and piece.dash:  # "– og dermed ..." wrapped onto a new PDF line is no bullet
+        wraps = previous is not None and not _ends_paragraph(previous.text, piece.text, width)
+        if wraps and piece.dash:  # "– og dermed ..." wrapped onto a new PDF line is no bullet
             piece = Piece(f"{piece.dash} {piece.text}")
-        if last is not None and piece.level == 0 and (open_ or _continues(last.text, piece.text)):
-            paragraphs[-1] = Piece(f"{last.text} {piece.text}".strip(), last.level)
+        last = paragraphs[-1] if paragraphs else None
+        if last is not None and piece.level == 0 and (wraps or _continues(last.text, piece.text)):
+            paragraphs[-1] = Piece(_join(last.text, piece.text, wraps), last.level)
         else:
             paragraphs.append(piece)
-        open_ = visual and len(piece.text) >= SHORT_LINE * width
+        previous = piece if width else None
     return [_render(p, paragraphs) for p in paragraphs]
+
+
+def _ends_paragraph(line: str, next_line: str, width: int) -> bool:
+    """Did a visual line end for a reason other than wrapping? The next word would have fit,
+    or the line ends a sentence well short of the width."""
+    first_word = next_line.split(" ", 1)[0]
+    if len(line) + 1 + len(first_word) <= FIT * width:
+        return True
+    return bool(_SENTENCE_END.search(line)) and len(line) < SHORT_LINE * width
+
+
+def _join(text: str, more: str, wrapped: bool) -> str:
+    """Join a paragraph and its next line; a word a PDF broke at its hyphen ("a-" / "kassen") is
+    joined without a space, a suspended hyphen ("børne-" / "og ungeområde") keeps it."""
+    if wrapped and _HYPHEN_END.search(text) and not _SUSPENDED_HYPHEN.match(more):
+        return f"{text}{more}"
+    return f"{text} {more}".strip()
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -100,8 +126,11 @@ def _render(piece: Piece, all_pieces: Sequence[Piece]) -> str:
     return f"{'  ' * (piece.level - outermost)}- {piece.text}"
 
 
-def lines_to_text(lines: Sequence[Line], visual: bool) -> str:
-    """The running text of some lines as paragraphs joined by line breaks; page numbers left out."""
+def lines_to_text(lines: Sequence[Line], width: int = 0) -> str:
+    """The running text of some lines as paragraphs joined by line breaks; page numbers left out.
+
+    `width`: see `visual_width`; 0 for text and Word, where each line is a paragraph.
+    """
     pieces = [piece for piece in map(line_to_piece, lines)
               if piece is None or piece.level or not is_page_furniture(piece.text)]
-    return "\n".join(pieces_to_paragraphs(pieces, visual))
+    return "\n".join(pieces_to_paragraphs(pieces, width))
