@@ -30,7 +30,7 @@ def parse_number(value: object, where: Provenance | str | None = None, *, percen
     if value is None:
         return None
     if isinstance(value, bool):
-        raise NumberError(f"Cannot read {value!r} as a number", where)
+        raise NumberError(f"Cannot read {value!r} as a number", where, hint="Expected an amount, not TRUE/FALSE.")
     if isinstance(value, (int, float)):
         return _tidy(Decimal(str(value)))
     raw = str(value)

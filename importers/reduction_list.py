@@ -31,6 +31,7 @@ _TITLE = re.compile(r"^Udmøntning af reduktion", re.IGNORECASE)
 _YEAR_COLUMN = re.compile(r"^(\d{4})\s*\(1\.000 kr\.?\)$")
 _BASE_COLUMN = re.compile(r"^Budget\s+(\d{4})")
 _TOTAL = re.compile(r"^(?P<center>.+?)\s+Total$")
+_PAGE_NUMBER = re.compile(r"^(Side|Page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
 _ROLES = {"nr.": "bevilling", "nr": "bevilling", "bevillingstekst": "bevillingstekst", "center": "center",
           "udvalg": "udvalg", "overskrift": "overskrift"}
 
@@ -125,7 +126,7 @@ def _read_line(state: _State, line: Line) -> None:
     if _TITLE.match(one_line(cells[0])) and len([c for c in cells if c not in (None, "")]) == 1:
         state.title = state.title or one_line(cells[0])
         return
-    if state.columns is None:
+    if state.columns is None or _PAGE_NUMBER.match(one_line(cells[0])):
         return
     label = _total_label(cells)
     if label is not None:
