@@ -48,7 +48,7 @@ def read_lines(path: Path) -> list[Line]:
                           hint="Download or export it again.") from exc
     except Exception as exc:  # pdfminer raises plain Exception subclasses for broken files
         if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-            raise SourceError(f"The PDF cannot be read ({exc})", path.name,
+            raise SourceError(f"The PDF is damaged or truncated ({exc})", path.name,
                               hint="Download or export it again.") from exc
         raise
     if lines and not any(c for line in lines for c in line.cells):
