@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from budgetbook.errors import ConfigError, SendError
+from budgetbook.errors import ConfigError, SendError, SourceError
 from budgetbook.sending import Status, send_packs
 from budgetbook.sending.log import LOG_NAME
 from tests.smtp_server import (
@@ -54,8 +54,12 @@ def make_packs(folder: Path, errors: dict[str, int] | None = None, amounts: dict
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for i, short in enumerate(shorts):
-        data = make_pack(short, (amounts or {}).get(short, 1000 + i))
-        (folder / f"{short}.xlsx").write_bytes(data)
+        path = folder / f"{short}.xlsx"
+        if path.exists() and short not in (amounts or {}):
+            data = path.read_bytes()  # unchanged pack: same bytes (openpyxl stamps the save time)
+        else:
+            data = make_pack(short, (amounts or {}).get(short, 1000 + i))
+            path.write_bytes(data)
         entries.append({"udvalg": short, "file": f"{short}.xlsx", "sha256": hashlib.sha256(data).hexdigest(),
                         "errors": (errors or {}).get(short, 0), "warnings": 2})
     manifest = {"budget_year": "2024", "created": WHEN.isoformat(), "packs": entries}
@@ -245,13 +249,24 @@ def test_torn_last_log_line_keeps_earlier_lines(tmp_path: Path) -> None:
             log.write(b'{"event": "attempt", "id": "x')  # a crash mid-write
         make_packs(packs, amounts={"ØU": 5})
         report = send_packs(packs, config, env={})
-    assert report.by_udvalg()["ØU"].status is Status.SENT
-    assert any("cut off" in note for note in report.notes)
+        assert report.by_udvalg()["ØU"].status is Status.SENT
+        assert any("line 7: cut off by a crash" in note for note in report.notes)
+        again = send_packs(packs, config, env={})  # the torn line, now mid-file, is still recognised
+    assert [o.status for o in again.outcomes] == [Status.UNCHANGED] * 3
+    assert any("line 7: cut off by a crash" in note for note in again.notes)
     assert len(server.deliveries) == 4
     lines = (packs / LOG_NAME).read_text(encoding="utf-8").splitlines()
-    assert lines[6] == '{"event": "attempt", "id": "x'  # the torn line stays, untouched, on its own
-    assert [json.loads(line)["event"] for line in lines[7:]] == ["attempt", "result"]
     assert [json.loads(line)["event"] for line in lines[:6]] == ["attempt", "result"] * 3
+    assert lines[6] == '{"event": "attempt", "id": "x'  # left as it was: the log is never rewritten
+    assert [json.loads(line)["event"] for line in lines[7:]] == ["torn-line-above", "attempt", "result"]
+
+
+def test_unreadable_log_line_in_the_middle_is_an_error(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    (packs / LOG_NAME).write_text('{"event": "attempt"\n{"event": "result", "id": "1", "status": "delivered",'
+                                  ' "at": "x"}\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="Unreadable send log entry .*line 1.*never be edited"):
+        send_packs(packs, write_config(tmp_path / "c.toml", 1), env={})
 
 
 def test_pack_with_errors_is_blocked_unless_forced(tmp_path: Path) -> None:
@@ -345,3 +360,14 @@ def test_example_committees_toml_is_valid() -> None:
     book = read_address_book(Path(__file__).parent.parent / "committees.toml", env={})
     assert [c.short for c in book.committees] == ["ØU", "UBU", "UJAI", "UTMB", "USSÆ"]
     assert book.smtp.starttls and book.smtp.port == 587
+
+
+def test_cli_send_dry_run_prints_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from budgetbook.cli import main
+
+    packs = make_packs(tmp_path / "packs", errors={"UBU": 1})
+    config = write_config(tmp_path / "c.toml", 1)
+    code = main(["send", str(packs), "--config", str(config), "--dry-run", "--outbox", str(tmp_path / "ob")])
+    out = capsys.readouterr().out
+    assert code == 1 and "UBU: BLOCKED" in out and "Dry run: 2 written, 1 blocked." in out
+    assert (tmp_path / "ob" / "ØU.eml").exists()

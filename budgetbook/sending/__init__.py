@@ -15,6 +15,8 @@ A packs folder holds one workbook per committee, named `<short name>.xlsx` (`ØU
   whose checksum differs from the manifest is not sent (rebuild the packs).
 - `errors`/`warnings` are the validation findings of that pack; `errors > 0` blocks sending
   unless `force=True`, and then the mail says so in subject and body.
+- An unchanged pack must be rebuilt byte for byte (fixed document timestamps), or every rebuild
+  counts as a change and is mailed again.
 - The sender adds `send-log.jsonl` (and `send-log.lock`) to the folder; the builder leaves them alone
   when it rebuilds, so the log survives and only changed packs are sent again.
 

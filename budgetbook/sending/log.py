@@ -6,8 +6,9 @@ sha256, the accepted and refused recipients, the Message-ID), and a `result` aft
 the program died while sending: the mail may have gone out, so it is never re-sent on its own.
 
 Each line is written with one `write` on a file opened for appending and fsync'ed, so a crash can at
-worst leave a torn LAST line; earlier lines are never rewritten. A torn last line is skipped on
-reading (a torn attempt was never followed by DATA; a torn result leaves its attempt uncertain).
+worst leave a torn LAST line; earlier lines are never rewritten. A torn line is skipped on reading
+(a torn attempt was never followed by DATA; a torn result leaves its attempt uncertain); the next
+append closes it and writes a `torn-line-above` marker, so it stays recognisable as torn.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from budgetbook.errors import SendError, SourceError
 LOG_NAME = "send-log.jsonl"
 
 DELIVERED, FAILED, UNCERTAIN = "delivered", "failed", "uncertain"
+TORN = "torn-line-above"  # written after a line a crash cut off, so readers know to skip that one
 
 
 def now_iso() -> str:
@@ -79,26 +81,43 @@ def new_attempt_id() -> str:
 
 
 def read_log(path: Path) -> tuple[tuple[Attempt | Result, ...], str | None]:
-    """All entries, and a warning if the last line was torn by a crash (it is skipped)."""
+    """All entries, and a note if a line torn by a crash was skipped.
+
+    A torn line is skipped only where a crash can leave one: at the very end, or just before the
+    `torn` marker that the next run writes after it. Any other unreadable line is an error.
+    """
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return (), None
     lines = raw.split(b"\n")
-    torn = None
-    if lines and lines[-1] != b"":
-        torn = f"{path.name}: the last line was cut off (crash while writing); it is ignored"
+    note = None
     entries: list[Attempt | Result] = []
-    for number, line in enumerate(lines[:-1], 1):
+    for index, line in enumerate(lines):
         if not line.strip():
             continue
         try:
-            entries.append(_json_to_entry(json.loads(line)))
-        except (ValueError, KeyError, TypeError) as error:
-            raise SourceError(f"Unreadable send log entry ({error})", f"{path}, line {number}",
+            data = json.loads(line)
+            if data.get("event") == TORN:
+                continue
+            entries.append(_json_to_entry(data))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            at_end = index == len(lines) - 1
+            before_marker = index + 1 < len(lines) and _is_torn_marker(lines[index + 1])
+            if at_end or before_marker:
+                note = f"{path.name}, line {index + 1}: cut off by a crash while writing; ignored"
+                continue
+            raise SourceError(f"Unreadable send log entry ({error})", f"{path}, line {index + 1}",
                               "The log is append-only and should never be edited; restore it from backup "
-                              "or move it away to start a new log (everything will then be sent again).")
-    return tuple(entries), torn
+                              "or move it away to start a new log (everything will then be sent again).") from None
+    return tuple(entries), note
+
+
+def _is_torn_marker(line: bytes) -> bool:
+    try:
+        return json.loads(line).get("event") == TORN
+    except (ValueError, AttributeError):
+        return False
 
 
 def history_of(entries: Iterable[Attempt | Result], udvalg: str, sha256: str) -> PackHistory:
@@ -131,8 +150,9 @@ class SendLog:
         created = not self.path.exists()
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            if not created and _ends_torn(self.path):
-                line = b"\n" + line  # start clean after a torn last line
+            if not created and _ends_torn(self.path):  # close the torn line and mark it as such
+                marker = json.dumps({"event": TORN, "at": now_iso()}).encode("utf-8")
+                line = b"\n" + marker + b"\n" + line
             os.write(fd, line)
             os.fsync(fd)
         finally:

@@ -45,6 +45,11 @@ class SendReport:
         return all(o.status.ok for o in self.outcomes)
 
     @property
+    def failed(self) -> bool:
+        """Something was not sent that should have been (blocked, refused, failed, uncertain, ...)."""
+        return not self.ok
+
+    @property
     def exit_code(self) -> int:
         return 0 if self.ok else 1
 
@@ -60,5 +65,7 @@ class SendReport:
         lines.append(("Dry run: " if self.dry_run else "") + summary + ".")
         return lines
 
-    def __str__(self) -> str:
+    def describe(self) -> str:
         return "\n".join(self.lines())
+
+    __str__ = describe

@@ -167,6 +167,7 @@ def deliver(plan: Plan, book: AddressBook, transport: SmtpTransport, log: SendLo
                       envelope.refused, plan.mail.message_id, plan.forced, now_iso())
     log.append(attempt)
     refused = "; ".join(f"{a} refused ({reply})" for a, reply in envelope.refused.items())
+    also = f"; also {refused}" if refused else ""
     if not envelope.accepted:
         log.append(Result(attempt.id, FAILED, "every recipient refused", now_iso()))
         return Outcome(pack.udvalg, Status.REFUSED, f"not sent: {refused}; fix the address in the address book "
@@ -175,13 +176,13 @@ def deliver(plan: Plan, book: AddressBook, transport: SmtpTransport, log: SendLo
         reply = transport.data(plan.mail.data)
     except Rejected as error:
         log.append(Result(attempt.id, FAILED, error.reply, now_iso()))
-        return Outcome(pack.udvalg, Status.FAILED, f"the server refused the message ({error.reply}); "
+        return Outcome(pack.udvalg, Status.FAILED, f"the server refused the message ({error.reply}){also}; "
                        "it will be tried again next run", envelope.accepted)
     except DeliveryUncertain as error:
         log.append(Result(attempt.id, UNCERTAIN, str(error), now_iso()))
         return Outcome(pack.udvalg, Status.UNCERTAIN, f"{error}: {pack.file} may or may not have reached "
                        f"{', '.join(envelope.accepted)}; it will not be re-sent automatically; ask the "
-                       f"recipients, then run with resend={pack.udvalg} (--resend {pack.udvalg})",
+                       f"recipients, then run with resend={pack.udvalg} (--resend {pack.udvalg}){also}",
                        envelope.accepted)
     log.append(Result(attempt.id, DELIVERED, reply, now_iso()))
     forced = " despite validation errors (--force; the mail says so)" if plan.forced else ""
