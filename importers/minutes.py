@@ -18,8 +18,14 @@ from dataclasses import dataclass, field
 
 from budgetbook.errors import NumberError, SourceError
 from budgetbook.model import ImportResult, Provenance, ReadWarning, SourceFile
-from budgetbook.records.minutes import (AgendaItem, HistoryEntry, MinutesHeader, MinutesTable, TableRow,
-                                        TableValue)
+from budgetbook.records.minutes import (
+    AgendaItem,
+    HistoryEntry,
+    MinutesHeader,
+    MinutesTable,
+    TableRow,
+    TableValue,
+)
 from importers.cleanup import one_line, strip_markup
 from importers.numbers import parse_number
 from importers.readers import Line
@@ -158,6 +164,9 @@ def entries_to_parts(entries: Sequence[Entry]) -> _Parts:
         if not section and item.case_number is None and _CASE_NUMBER.match(text):
             item.case_number = text
             continue
+        if not section and item.case_number is None and not item.sections and not entry.table:
+            item.title = join_wrapped(item.title, text)  # a heading wrapped over two lines (PDF)
+            continue
         if entry.table:
             if not in_table:
                 item.tables.append([])
@@ -176,7 +185,7 @@ def parts_to_header(parts: _Parts, source: SourceFile, warnings: list[ReadWarnin
     title_date = date = time = None
     fields: dict[str, str] = {}
     current = None
-    for entry in parts.header:
+    for entry in _title_lines_joined(parts.header):
         text = entry.text
         if match := _TITLE.match(text):
             title, committee = text, committee_name(match.group("committee"))
@@ -207,6 +216,26 @@ def parts_to_header(parts: _Parts, source: SourceFile, warnings: list[ReadWarnin
                          participants=participants, title=title)
 
 
+def _title_lines_joined(entries: Sequence[Entry]) -> list[Entry]:
+    """The REFERAT title wrapped over lines (PDF) joined back: every line before the first field."""
+    for index, entry in enumerate(entries):
+        if entry.text.startswith(HEADER_FIELDS) or entry.table:
+            if index > 1 and entries[0].text.startswith("REFERAT"):
+                joined = entries[0].text
+                for entry in entries[1:index]:
+                    joined = join_wrapped(joined, entry.text)
+                return [Entry((joined,), entries[0].provenance, False), *entries[index:]]
+            break
+    return list(entries)
+
+
+def join_wrapped(text: str, more: str) -> str:
+    """A line and its wrapped continuation: "13-08-" + "2024" -> "13-08-2024", else with a space."""
+    if text.endswith("-") and more[:1].isdigit():
+        return f"{text}{more}"
+    return f"{text} {more}"
+
+
 def committee_name(text: str) -> str:
     """"Udvalget for Børn og Ungdom - 2022-2025" -> "Udvalget for Børn og Ungdom" (the term dropped)."""
     return _COMMITTEE_TERM.sub("", one_line(text))
@@ -226,13 +255,24 @@ def item_to_record(item: _Item, warnings: list[ReadWarning]) -> AgendaItem:
         decision_authority=_prose(sections.get("Beslutningskompetence", [])),
         history=history(sections.get("Sagens forløb", []), warnings),
         tables=tables,
-        attachments=tuple(e.text for e in sections.get("Bilag", [])),
+        attachments=attachments(sections.get("Bilag", [])),
         provenance=item.provenance,
     )
 
 
 def _prose(entries: Sequence[Entry]) -> str:
     return " ".join(e.text for e in entries)
+
+
+def attachments(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """"Bilag N - ..." lines; a line not starting with "Bilag" continues the one before (a PDF wrap)."""
+    found: list[str] = []
+    for entry in entries:
+        if found and not entry.text.startswith("Bilag"):
+            found[-1] = f"{found[-1]} {entry.text}"
+        else:
+            found.append(entry.text)
+    return tuple(found)
 
 
 def recommendations(entries: Sequence[Entry]) -> tuple[str, ...]:
@@ -338,9 +378,9 @@ def _value(cell: str, where: Provenance, warnings: list[ReadWarning]) -> TableVa
 
 
 def _table_title(intro: Entry | None, rows: Sequence[TableRow]) -> str:
-    text = intro.text.rstrip(":").strip() if intro else ""
-    if text and len(text) <= 120:
-        return text
+    text = intro.text.strip() if intro else ""
+    if re.match(r"^Tabel\s+\d+", text) or (text.endswith(":") and len(text) <= 120):
+        return text.rstrip(":").strip()
     if rows:
         return f"{rows[0].label} – {rows[-1].label}" if len(rows) > 1 else rows[0].label
     return "Tabel"
