@@ -63,3 +63,10 @@ def countifs(*criteria: tuple[str, str]) -> Formula:
 def ref_in(address: str, sheet: str) -> str:
     """"F12" on sheet "CJS" -> "'CJS'!F12"."""
     return f"{quote_sheet(sheet)}!{address}"
+
+
+def moved(formula: Formula, origin: str, target: str) -> Formula:
+    """The formula of cell `origin` copied to cell `target`: relative references shift, as Excel's copy does."""
+    from openpyxl.formula.translate import Translator
+
+    return Formula(Translator(str(formula), origin=origin).translate_formula(target)[1:])

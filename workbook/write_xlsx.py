@@ -44,6 +44,7 @@ def fill_template(layout: BookLayout, template: Path) -> Workbook:
             raise WorkbookError(f"The template {template.name} has no sheet '{sheet_layout.template}'")
         sheet = book.copy_worksheet(prototypes[sheet_layout.template])
         sheet.title = sheet_layout.name
+        sheet.HeaderFooter = prototypes[sheet_layout.template].HeaderFooter  # copy_worksheet drops page numbers
         apply_sheet(sheet, sheet_layout, set(book.named_styles))
     for prototype in prototypes.values():
         book.remove(prototype)

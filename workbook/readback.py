@@ -1,0 +1,223 @@
+"""A built Budget.xlsx read back into plain data: its center blocks, rows, sources and provenance.
+
+The committee packs are made from the workbook alone (not from the source documents), so
+what finance staff corrected in the workbook travels on. Steps:
+`sheet_to_blocks` (every Excel table with an "Udvalg" column is a block of rows, the Total
+row under it names the columns it sums), `kontrol_to_traces` (the Sporbarhed table:
+which source line each row came from), `kilder_to_sources` (the Kilder table).
+Formula cells are kept as `Formula`, text as text: a text cell that starts with "=" is
+still text here (openpyxl keeps the cell's type), and the packs write it as text again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.cell import range_boundaries
+
+from budgetbook.errors import WorkbookError
+from budgetbook.model import Provenance
+from workbook.build import CHECKS, SOURCES, TRACE_COLUMNS, TRACE_FIRST_COL
+from workbook.layout import Cell, Formula, Style, sheet_name
+
+UDVALG_HEADER = "Udvalg"
+TOTAL_LABEL = "Total"
+_YEAR = re.compile(r"^((?:19|20)\d\d)\b")
+_STYLES = {style.value: style for style in Style}
+
+
+@dataclass(frozen=True)
+class BookRow:
+    """One data row of a block, cell by cell as the main workbook holds it (formulas as `Formula`)."""
+
+    sheet: str
+    row: int
+    cells: tuple[Cell, ...]  # aligned with the block's header, column A first
+    udvalg: str
+    key: str | None
+    provenance: Provenance | None
+
+
+@dataclass(frozen=True)
+class CenterBlock:
+    """An Excel table of rows on a center sheet, with the note above it and what its Total row sums."""
+
+    sheet: str
+    note: str | None
+    table: str
+    header_row: int
+    header: tuple[str, ...]
+    rows: tuple[BookRow, ...]
+    summed: tuple[int, ...]  # 1-based columns that the Total row under the table sums
+
+    def rows_of(self, udvalg: str) -> tuple[BookRow, ...]:
+        return tuple(r for r in self.rows if r.udvalg == udvalg)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A document the workbook was built from (the Kilder sheet)."""
+
+    file: str
+    kind: str
+    sha256: str
+    imported_at: str
+    records: int | None
+    warnings: int | None
+
+
+@dataclass(frozen=True)
+class BudgetBook:
+    """What the packs need of a built workbook."""
+
+    path: Path
+    sha256: str
+    blocks: tuple[CenterBlock, ...]
+    sources: tuple[SourceRow, ...]
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        found = {m.group(1) for b in self.blocks for col in b.summed if (m := _YEAR.match(b.header[col - 1]))}
+        return tuple(sorted(found))
+
+    @property
+    def budget_year(self) -> str:
+        """The first year of the amount columns: the year the budget round is about."""
+        if not self.years:
+            raise WorkbookError(f"{self.path.name} has no year columns (like '2023 (1.000 kr.)') in its center "
+                                "tables; was it built by budgetbook build?")
+        return self.years[0]
+
+    def committees(self) -> list[str]:
+        return sorted({r.udvalg for b in self.blocks for r in b.rows if r.udvalg})
+
+    def rows_without_committee(self) -> list[BookRow]:
+        return [r for b in self.blocks for r in b.rows if not r.udvalg]
+
+    def center_sheets(self) -> set[str]:
+        return {b.sheet for b in self.blocks}
+
+    def row_at(self, sheet: str, row: int) -> BookRow | None:
+        for block in self.blocks:
+            if block.sheet == sheet:
+                for item in block.rows:
+                    if item.row == row:
+                        return item
+        return None
+
+
+def committee_sheet(udvalg: str) -> str:
+    """The name of a committee's sheet, in the main workbook and in its pack."""
+    return sheet_name(f"Udvalg {udvalg}")
+
+
+def read_budget(path: Path, book: Workbook | None = None) -> BudgetBook:
+    """Read the built workbook at `path` (or the already opened `book` of it)."""
+    path = Path(path)
+    if book is None:
+        try:
+            book = load_workbook(path)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
+    if CHECKS not in book.sheetnames:
+        raise WorkbookError(f"{path.name} has no '{CHECKS}' sheet; was it built by budgetbook build?")
+    traces = kontrol_to_traces(book)
+    blocks = tuple(block for ws in book.worksheets for block in sheet_to_blocks(ws, traces))
+    if not blocks:
+        raise WorkbookError(f"{path.name} has no center table with an '{UDVALG_HEADER}' column: nothing to pack")
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return BudgetBook(path, sha256, blocks, kilder_to_sources(book))
+
+
+def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provenance]]) -> list[CenterBlock]:
+    blocks = []
+    for name, ref in sorted(_tables(ws).items(), key=lambda item: range_boundaries(item[1])[1]):
+        _, header_row, max_col, last_row = range_boundaries(ref)
+        header = tuple(_text(ws.cell(header_row, c).value) for c in range(1, max_col + 1))  # type: ignore[attr-defined]
+        if UDVALG_HEADER not in header:
+            continue
+        udvalg_col = header.index(UDVALG_HEADER) + 1
+        key_col = header.index("Nøgle") + 1 if "Nøgle" in header else None
+        rows = []
+        for row in range(header_row + 1, last_row + 1):
+            cells = tuple(_cell(ws.cell(row, c)) for c in range(1, max_col + 1))  # type: ignore[attr-defined]
+            if all(c.value is None for c in cells):
+                continue  # the placeholder row of an empty table
+            key, where = traces.get((ws.title, row), (None, None))  # type: ignore[attr-defined]
+            udvalg = _text(cells[udvalg_col - 1].value).strip()
+            key = key or (_text(cells[key_col - 1].value) if key_col else None)
+            rows.append(BookRow(ws.title, row, cells, udvalg, key, where))  # type: ignore[attr-defined]
+        note = ws.cell(header_row - 1, 1).value if header_row > 1 else None  # type: ignore[attr-defined]
+        blocks.append(CenterBlock(ws.title, note if isinstance(note, str) else None, name,  # type: ignore[attr-defined]
+                                  header_row, header, tuple(rows), _summed(ws, last_row + 1, max_col)))
+    return blocks
+
+
+def _summed(ws: object, total_row: int, max_col: int) -> tuple[int, ...]:
+    """The columns whose cell in the Total row under a table is a SUM formula."""
+    if _text(ws.cell(total_row, 1).value).strip() != TOTAL_LABEL:  # type: ignore[attr-defined]
+        return ()
+    summed = []
+    for col in range(2, max_col + 1):
+        cell = ws.cell(total_row, col)  # type: ignore[attr-defined]
+        if cell.data_type == "f" and str(cell.value).upper().startswith(("=SUM(", "=0")):
+            summed.append(col)
+    return tuple(summed)
+
+
+def kontrol_to_traces(book: Workbook) -> dict[tuple[str, int], tuple[str, Provenance]]:
+    """(sheet, row) -> (key, source line), from the Kontrol sheet's Sporbarhed table."""
+    sheet = book[CHECKS]
+    traces = {}
+    for values in sheet.iter_rows(min_row=5, min_col=TRACE_FIRST_COL,
+                                  max_col=TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1, values_only=True):
+        name, number, key, file, page, line = values
+        if name and number is not None:
+            traces[(str(name), int(number))] = (_text(key), Provenance(_text(file), _int(page), _int(line)))
+    return traces
+
+
+def kilder_to_sources(book: Workbook) -> tuple[SourceRow, ...]:
+    if SOURCES not in book.sheetnames:
+        return ()
+    ws = book[SOURCES]
+    sources = []
+    for ref in _tables(ws).values():
+        min_col, header_row, max_col, last_row = range_boundaries(ref)
+        header = [_text(ws.cell(header_row, c).value) for c in range(min_col, max_col + 1)]
+        for row in range(header_row + 1, last_row + 1):
+            values = dict(zip(header, (ws.cell(row, c).value for c in range(min_col, max_col + 1))))
+            if values.get("Fil"):
+                sources.append(SourceRow(_text(values["Fil"]), _text(values.get("Type")),
+                                         _text(values.get("SHA-256")), _text(values.get("Indlæst")),
+                                         _int(values.get("Poster")), _int(values.get("Advarsler"))))
+    return tuple(sources)
+
+
+def _tables(ws: object) -> dict[str, str]:
+    return dict(ws.tables.items())  # type: ignore[attr-defined]  # name -> "A5:Q12"
+
+
+def _cell(cell: object) -> Cell:
+    value = cell.value  # type: ignore[attr-defined]
+    if cell.data_type == "f":  # type: ignore[attr-defined]
+        value = Formula(str(value)[1:])
+    style = _STYLES.get(cell.style)  # type: ignore[attr-defined]
+    return Cell(value, style)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
