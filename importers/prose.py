@@ -25,6 +25,7 @@ from importers.readers import Line
 
 FIT = 0.9  # a PDF line ends its paragraph if the next line's first word would have fit (share of the width)
 SHORT_LINE = 0.8  # ... or if it ends a sentence and is shorter than this share of the width
+HEADING_LINE = 0.5  # ... or if it ends a sentence and the next line is this short and ends none
 
 _RESIDUE = re.compile(r"\*\*|__")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[-–*](?=\s)|[•◦▪·\uf0b7\uf0a7])\s*(?P<text>.*)$")
@@ -103,7 +104,11 @@ def _ends_paragraph(line: str, next_line: str, width: int) -> bool:
     first_word = next_line.split(" ", 1)[0]
     if len(line) + 1 + len(first_word) <= FIT * width:
         return True
-    return bool(_SENTENCE_END.search(line)) and len(line) < SHORT_LINE * width
+    if not _SENTENCE_END.search(line):
+        return False
+    # a sentence ends here and the line is short, or the next line is a short heading ("Forebyggelse")
+    return len(line) < SHORT_LINE * width or (len(next_line) < HEADING_LINE * width
+                                              and not _SENTENCE_END.search(next_line))
 
 
 def _join(text: str, more: str, wrapped: bool) -> str:
