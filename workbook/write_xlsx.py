@@ -55,9 +55,9 @@ def fill_template(layout: BookLayout, template: Path) -> Workbook:
 def apply_sheet(sheet: object, layout: SheetLayout, styles: set[str]) -> None:
     for (row, col), spec in sorted(layout.cells.items()):
         cell = sheet.cell(row, col)  # type: ignore[attr-defined]
-        write_value(cell, spec.value)
         if spec.style is not None and spec.style.value in styles:
-            cell.style = spec.style.value
+            cell.style = spec.style.value  # before the value: a named style resets the quote prefix
+        write_value(cell, spec.value)
         if spec.link:
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=spec.link.lstrip("#"), display=str(spec.value))
     for table in layout.tables:
