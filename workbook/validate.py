@@ -162,3 +162,6 @@ def _show(value: float) -> str:
     if isinstance(value, float) and not value.is_integer():
         return format_number(value, 4).rstrip("0").rstrip(",")
     return format_number(value)
+
+
+import workbook.validators  # noqa: F401  (its modules register their rules in VALIDATORS)
