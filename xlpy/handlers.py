@@ -1,0 +1,194 @@
+"""The ribbon's buttons: each reads the open book, calls the library, writes the result and reports.
+
+Every handler takes an xlwings `Book`, so it runs the same from the desktop add-in
+(`RunPython("import xlpy.handlers; xlpy.handlers.refresh_caller()")`), from xlwings
+Server (`xlpy.server`, with the book the Office.js add-in sends) and from a test with a
+book built from JSON. A library error becomes one alert with what to do, never a
+traceback in Excel.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import xlwings as xw
+
+from budgetbook.errors import BudgetbookError, ConfigError
+from budgetbook.findings import Finding, Severity
+from workbook.api import read_sources
+from workbook.build import CHECKS, TRACE_COLUMNS, build_layout
+from workbook.findings_sheet import SHEET as VALIDATION_SHEET
+from workbook.findings_sheet import put_findings_sheet
+from workbook.user_columns import (
+    merge_user_entries,
+    read_user_entries,
+    retired_sheet_layouts,
+)
+from workbook.validate import validate_book
+from xlpy.apply import apply_layout, apply_sheet, sheet_for, template_look
+from xlpy.book_values import book_grids, grids_to_workbook
+from xlpy.openpyxl_layout import sheet_to_layout
+from xlpy.settings import read_settings
+
+TITLE = "Budget"
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".txt"}
+ERROR_FILL = "#FFC7CE"
+WARNING_FILL = "#FFEB9C"
+
+
+def reports_errors(handler: Callable[[xw.Book], str]) -> Callable[[xw.Book], str]:
+    """Turn a library error into one alert in Excel (and the returned text), anything else propagates."""
+
+    @functools.wraps(handler)
+    def run(book: xw.Book) -> str:
+        try:
+            summary = handler(book)
+        except BudgetbookError as exc:
+            summary = f"Kunne ikke fuldføre: {exc}"
+        book.app.alert(summary, title=TITLE)
+        return summary
+
+    return run
+
+
+@reports_errors
+def refresh(book: xw.Book) -> str:
+    """Read every document in the source folder and rebuild the generated sheets, keeping users' columns."""
+    folder = read_settings(book).need_source_folder()
+    paths = source_documents(folder, exclude=Path(book.fullname).name)
+    grids = book_grids(book)
+    entries = read_user_entries(grids)
+    former = traced_sheets(grids.get(CHECKS, []))
+    layout = build_layout(read_sources(paths))
+    merged = merge_user_entries(layout, entries)
+    layout.sheets.extend(retired_sheet_layouts(former, layout))
+    apply_layout(book, layout)
+    book.app.calculate()
+    return f"Opdateret fra {len(paths)} dokumenter i {folder}: {len(layout.sheets)} ark. {merged.describe()}."
+
+
+@reports_errors
+def validate(book: xw.Book) -> str:
+    """Hold the values Excel calculated against the sources; list findings, colour the cells that disagree."""
+    grids = book_grids(book)
+    findings = validate_book(grids_to_workbook(grids))
+    uncolour_previous(book, grids.get(VALIDATION_SHEET, []))
+    write_findings_sheet(book, findings)
+    colour_findings(book, findings)
+    return summary_of(findings)
+
+
+@reports_errors
+def build_packs(book: xw.Book) -> str:
+    """One workbook per committee from the saved workbook, into the packs folder of the settings."""
+    from workbook.packs import build_packs as build
+
+    source = saved_path(book)
+    out = read_settings(book).packs_folder or source.parent / "Pakker"
+    return build(source, out).describe()
+
+
+@reports_errors
+def send_packs(book: xw.Book) -> str:
+    """Mail the packs to the committees as the address book says (a dry run unless the settings say "Nej")."""
+    from budgetbook.sending import send_packs as send
+
+    settings = read_settings(book)
+    folder = settings.packs_folder or saved_path(book).parent / "Pakker"
+    if settings.address_book is None:
+        raise ConfigError("The workbook names no address book: write the path of committees.toml in the cell "
+                          "'Adressebog' on the sheet 'Indstillinger'")
+    outbox = folder.parent / "Udbakke"
+    return send(folder, settings.address_book, dry_run=settings.dry_run, outbox=outbox).describe()
+
+
+def refresh_caller() -> None:
+    refresh(xw.Book.caller())
+
+
+def validate_caller() -> None:
+    validate(xw.Book.caller())
+
+
+def build_packs_caller() -> None:
+    build_packs(xw.Book.caller())
+
+
+def send_packs_caller() -> None:
+    send_packs(xw.Book.caller())
+
+
+def source_documents(folder: Path, exclude: str = "") -> list[Path]:
+    """The documents of the folder, sorted: no hidden files, no Office lock files, not the workbook itself."""
+    paths = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+             and not p.name.startswith((".", "~$")) and p.name != exclude and not p.name.endswith(".golden.json")]
+    if not paths:
+        raise ConfigError(f"No documents (PDF, DOCX, XLSX, text) in the source folder {folder}")
+    return paths
+
+
+def traced_sheets(kontrol: list[list[object]]) -> set[str]:
+    """The sheets the previous build generated rows on (the "Ark" column of the Sporbarhed table)."""
+    for r, row in enumerate(kontrol):
+        labels = [str(v) if v is not None else "" for v in row]
+        for c in range(len(labels) - len(TRACE_COLUMNS) + 1):
+            if labels[c:c + len(TRACE_COLUMNS)] == TRACE_COLUMNS:
+                return {str(line[c]) for line in kontrol[r + 1:] if c < len(line) and line[c]}
+    return set()
+
+
+def write_findings_sheet(book: xw.Book, findings: list[Finding]) -> None:
+    """The Validering sheet exactly as `budgetbook validate` writes it, drawn into the open book."""
+    scratch = grids_to_workbook({})
+    put_findings_sheet(scratch, findings)
+    layout = sheet_to_layout(scratch[VALIDATION_SHEET], template="Validering")
+    apply_sheet(sheet_for(book, VALIDATION_SHEET), layout, template_look())
+
+
+def colour_findings(book: xw.Book, findings: list[Finding]) -> None:
+    for finding in findings:
+        fill = ERROR_FILL if finding.severity is Severity.ERROR else WARNING_FILL
+        target = cell_of(book, finding.cell)
+        if target is not None and finding.severity is not Severity.INFO:
+            target.color = fill
+
+
+def uncolour_previous(book: xw.Book, previous: list[list[object]]) -> None:
+    """Clear the fill of the cells the previous run coloured (the "Celle" column of the old Validering sheet)."""
+    for row in previous[4:]:
+        if len(row) > 1 and isinstance(row[1], str):
+            target = cell_of(book, row[1])
+            if target is not None:
+                target.color = None
+
+
+def cell_of(book: xw.Book, address: str) -> xw.Range | None:
+    if "!" not in address:
+        return None
+    sheet, ref = address.rsplit("!", 1)
+    sheet = sheet.strip("'").replace("''", "'")
+    try:
+        return book.sheets[sheet].range(ref)
+    except (KeyError, ValueError):
+        return None
+
+
+def summary_of(findings: list[Finding]) -> str:
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    if not findings:
+        return "Alle totaler og procenter stemmer med kilderne."
+    lines = [f"{errors} fejl, {len(findings) - errors} andre fund (se arket '{VALIDATION_SHEET}')."]
+    lines += [f.describe() for f in findings[:5]]
+    if len(findings) > 5:
+        lines.append(f"... og {len(findings) - 5} flere.")
+    return "\n".join(lines)
+
+
+def saved_path(book: xw.Book) -> Path:
+    path = Path(book.fullname)
+    if not path.is_absolute() or not path.is_file():
+        raise ConfigError("This needs the workbook saved as a file Python can read: save it and use the desktop "
+                          "add-in, or run 'budgetbook packs' on the saved file")
+    return path
