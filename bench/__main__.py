@@ -1,0 +1,89 @@
+"""`python -m bench [LINES] [CENTERS]`: time and memory of the whole path on a large synthetic list.
+
+Makes a reduction list of LINES rows over CENTERS centers (text form, the seed's
+layout), then times: import, layout, write with cached values, validate (evaluating
+every formula with workbook.engine), and LibreOffice's recalculation of the same file
+for reference when soffice is installed.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import importers
+from templates import template_path
+from workbook.build import build_layout
+from workbook.validate import validate_workbook
+from workbook.write_xlsx import fill_template, write_workbook
+
+HEADER = ("Nr.\tBevillingstekst\tCenter\tUdvalg\tOverskrift\tUddybende forklaring om forslaget og konsekvenser\t"
+          "2023 (1.000 kr.)\t2024 (1.000 kr.)\t2025 (1.000 kr.)\t2026 (1.000 kr.)\tBudget 2023 (1.000 kr.)\t"
+          "Reduktion i forhold til budget 2023 (pct)")
+UDVALG = ["ØU", "UBU", "UJAI", "UTMB", "USSÆ", "KFU"]
+
+
+def synthetic_list(lines: int, centers: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    out = ["Udmøntning af reduktion på 150 mio. kr.", "", HEADER]
+    grand = [0, 0, 0, 0]
+    per_center = max(1, lines // centers)
+    for c in range(centers):
+        totals = [0, 0, 0, 0]
+        for i in range(per_center):
+            amounts = [rng.randint(10, 900) for _ in range(4)]
+            base = rng.randint(2_000, 90_000)
+            pct = f"{amounts[0] / base * 100:.1f}".replace(".", ",")
+            out.append(f"{c}.{i:02d}.10\tBevilling {c}\tC{c:02d}\t{UDVALG[c % len(UDVALG)]}\tForslag {c}-{i}\t"
+                       f"Forklaring af forslag {i} i center {c}.\t" + "\t".join(str(a) for a in amounts)
+                       + f"\t{base:,}".replace(",", ".") + f"\t{pct}%")
+            totals = [t + a for t, a in zip(totals, amounts)]
+        out.append(f"\t\tC{c:02d} Total\t\t\t\t" + "\t".join(str(t) for t in totals) + "\t\t")
+        grand = [g + t for g, t in zip(grand, totals)]
+    out.append("\t\tHovedtotal\t\t\t\t" + "\t".join(f"{g:,}".replace(",", ".") for g in grand) + "\t\t")
+    return "\n".join(out) + "\n"
+
+
+def measure(label: str, step: Callable[[], object]) -> object:
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = step()
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"{label:<38} {seconds:8.2f} s   peak {peak / 2**20:7.1f} MiB")
+    return result
+
+
+def main(lines: int = 10_000, centers: int = 50) -> None:
+    print(f"budgetbook bench: {lines} lines over {centers} centers")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "stor-liste.txt"
+        source.write_text(synthetic_list(lines, centers), encoding="utf-8")
+        out = folder / "Budget.xlsx"
+        result = measure("import (text reader + interpret)", lambda: importers.parse(source))
+        layout = measure("layout", lambda: build_layout([result]))  # type: ignore[list-item]
+        measure("write with cached values", lambda: write_workbook(layout, out))  # type: ignore[arg-type]
+        findings = measure("validate (evaluate every formula)", lambda: validate_workbook(out))
+        print(f"{'findings':<38} {len(findings):8d}")  # type: ignore[arg-type]
+        soffice = shutil.which("soffice")
+        if soffice:
+            raw = folder / "raw.xlsx"
+            fill_template(layout, template_path()).save(raw)  # type: ignore[arg-type]
+            start = time.perf_counter()
+            subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/lo", "--headless", "--calc",
+                            "--convert-to", "xlsx", "--outdir", str(folder / "lo-out"), str(raw)],
+                           check=True, capture_output=True)
+            print(f"{'LibreOffice open+recalc+save (reference)':<38} {time.perf_counter() - start:8.2f} s")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:3]))
