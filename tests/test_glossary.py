@@ -20,6 +20,7 @@ ENGLISH = {
     "measure_types", "affected_areas", "source", "merged_repeats", "printed_records", "center_text", "text",
     "items", "unit", "decimals", "kind_marks", "heading", "summary", "resolution", "page", "line", "file",
     "repeats", "records", "areas", "columns", "caption", "entries", "status", "place", "meeting", "forms",
+    "attachments", "decision_authority",
 }
 
 
