@@ -15,6 +15,7 @@ from openpyxl.worksheet.page import PageMargins
 # Excel shows these with the reader's separators: 15.036 and 0,4 % in a Danish Excel.
 AMOUNT_FORMAT = "#,##0;-#,##0;0"
 PCT_FORMAT = "0.0%"
+DECIMAL_FORMAT = "#,##0.0#;-#,##0.0#;0.0"
 THIN = Side(style="thin", color="9BA7B4")
 BLUE = "1F4E79"
 
@@ -25,6 +26,8 @@ WIDTHS = {
     "Kilder": [40, 20, 66, 26, 10, 10],
     "Kontrol": [16, 14, 40, 14, 10, 34, 8, 8, 2, 14, 8, 14, 34, 8, 8],
     "Validering": [10, 16, 14, 70, 14, 14, 44],
+    "Referat": [52, 8, 14, 40, 70, 22, 50, 40, 36],
+    "Katalog": [6, 22, 40, 70, 12, 10, 20, 10, 30, 30, 36, 36, 10],
     "Forslag": [14, 40, 8, 36, 7, 7, 7, 7, 6, 11, 13, 12, 14, 13, 12, 11, 11, 34],
     "Bemærkninger": [18, 30, 16, 34, 14, 70, 70, 70, 70, 70],
     "Forside": [30, 18, 22, 14, 14, 44, 70],
@@ -54,6 +57,8 @@ def named_styles() -> list[NamedStyle]:
         style("bb_stated", font=Font(italic=True, color="595959"), number_format=AMOUNT_FORMAT),
         style("bb_link", font=Font(color="0563C1", underline="single")),
         style("bb_error", font=Font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE")),
+        style("bb_decimal", number_format=DECIMAL_FORMAT, alignment=top),
+        style("bb_stated_decimal", font=Font(italic=True, color="595959"), number_format=DECIMAL_FORMAT),
     ]
 
 

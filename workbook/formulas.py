@@ -70,3 +70,20 @@ def moved(formula: Formula, origin: str, target: str) -> Formula:
     from openpyxl.formula.translate import Translator
 
     return Formula(Translator(str(formula), origin=origin).translate_formula(target)[1:])
+
+
+def plus_sum(start: str, first_row: int, last_row: int, col: int) -> Formula:
+    """start + SUM(column range): a bridge such as oprindeligt budget + every change = korrigeret budget."""
+    if last_row < first_row:
+        return Formula(start)
+    return Formula(f"{start}+SUM({area(first_row, last_row, col)})")
+
+
+def within_tolerance(difference: str, tolerance: str) -> Formula:
+    """TRUE when a difference is no larger than its tolerance: ABS(G12)<=H12."""
+    return Formula(f"ABS({difference})<={tolerance}")
+
+
+def blank_or(target: str) -> Formula:
+    """A link that stays blank when its target is blank (a plain =Katalog!E7 would show 0)."""
+    return Formula(f'IF({target}="","",{target})')

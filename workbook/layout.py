@@ -47,6 +47,8 @@ class Style(str, Enum):
     STATED = "bb_stated"
     LINK = "bb_link"
     ERROR = "bb_error"
+    DECIMAL = "bb_decimal"  # amounts with decimals as printed (mio. kr. with 1-2 decimals)
+    STATED_DECIMAL = "bb_stated_decimal"
 
 
 @dataclass(frozen=True)
