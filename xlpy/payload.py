@@ -111,3 +111,17 @@ def with_settings(payload: dict, settings: dict[str, object], sheet: str = "Inds
 def sheet_payload_empty(name: str) -> dict:
     return {"name": name, "values": [[]], "visibility": "Visible", "pictures": [], "shapes": [], "charts": [],
             "notes": [], "tables": [], "print_area": None, "show_gridlines": True, "pivot_tables": []}
+
+
+def ensure_remote_engine() -> None:
+    """Register xlwings' remote engine if xlwings was imported before the licence key was set.
+
+    xlwings adds the engine at import time only when it finds a key (XLWINGS_LICENSE_KEY);
+    a test that sets the key afterwards adds it the same way xlwings' own `__init__` does.
+    """
+    if "remote" in [engine.name for engine in xw.engines]:
+        return
+    from xlwings.pro import _xlremote
+
+    xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    xw.__pro__ = True

@@ -1,0 +1,78 @@
+"""xlwings Server for the Office.js add-in: the ribbon scripts and the BB_* functions over HTTP.
+
+    XLWINGS_LICENSE_KEY=noncommercial make serve      # http://127.0.0.1:8000
+
+The Office.js add-in (`xlpy/officejs/manifest.xml`) posts the workbook as JSON to
+`/xlwings/custom-scripts-call/<script>` and applies the actions it gets back; Excel's
+custom-functions runtime reads `/xlwings/custom-functions-meta` and calls
+`/xlwings/custom-functions-call`. The xlwings remote engine behind this is PolyForm
+Noncommercial (or a paid xlwings PRO licence): see the README.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("XLWINGS_ON_SERVER", "true")  # before xlwings is imported, when run as a program
+
+from typing import Annotated
+
+import xlwings as xw
+import xlwings.server
+from fastapi import Body, FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from budgetbook.errors import BudgetbookError
+from xlpy import functions, scripts
+
+HOST = "127.0.0.1"
+PORT = 8000
+
+app = FastAPI(title="budgetbook xlwings Server")
+
+
+@app.get("/xlwings/custom-functions-meta")
+async def custom_functions_meta() -> dict:
+    return xlwings.server.custom_functions_meta(functions)
+
+
+@app.get("/xlwings/custom-functions-code")
+async def custom_functions_code() -> PlainTextResponse:
+    return PlainTextResponse(xlwings.server.custom_functions_code(functions), media_type="text/javascript")
+
+
+@app.post("/xlwings/custom-functions-call")
+async def custom_functions_call(data: Annotated[dict, Body()]) -> dict:
+    return {"result": await xlwings.server.custom_functions_call(data, functions)}
+
+
+@app.get("/xlwings/custom-scripts-meta")
+async def custom_scripts_meta() -> list:
+    return xlwings.server.custom_scripts_meta(scripts)
+
+
+@app.post("/xlwings/custom-scripts-call/{script_name}")
+async def custom_scripts_call(script_name: str, data: Annotated[dict, Body()]) -> dict:
+    book = xw.Book(json=data)
+    await xlwings.server.custom_scripts_call(scripts, script_name, typehint_to_value={xw.Book: book})
+    return book.json()
+
+
+@app.exception_handler(BudgetbookError)
+async def budgetbook_error(_request: Request, exc: BudgetbookError) -> JSONResponse:
+    return JSONResponse(status_code=400, content={"error": str(exc)})
+
+
+@app.exception_handler(xw.XlwingsError)
+async def xlwings_error(_request: Request, exc: xw.XlwingsError) -> JSONResponse:
+    return JSONResponse(status_code=400, content={"error": str(exc)})
+
+
+def main() -> None:  # pragma: no cover - starts a server
+    import uvicorn
+
+    uvicorn.run(app, host=HOST, port=PORT)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
