@@ -119,9 +119,10 @@ def ensure_remote_engine() -> None:
     xlwings adds the engine at import time only when it finds a key (XLWINGS_LICENSE_KEY);
     a test that sets the key afterwards adds it the same way xlwings' own `__init__` does.
     """
-    if "remote" in [engine.name for engine in xw.engines]:
-        return
-    from xlwings.pro import _xlremote
+    from xlwings.pro import _xlofficejs, _xlremote
 
-    xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    names = [engine.name for engine in xw.engines]
+    for impl in (_xlremote.engine, _xlofficejs.engine):
+        if impl.name not in names:
+            xw.engines.add(xw.main.Engine(impl=impl))
     xw.__pro__ = True
