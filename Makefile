@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 SAMPLES := $(sort $(wildcard samples/*/*.xlsx samples/*/*.docx samples/*/*.pdf))
 
-.PHONY: demo test bench serve samples clean system-deps
+.PHONY: demo test bench serve addin samples clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ system-deps:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+serve: $(STAMP)
+	XLWINGS_ON_SERVER=true $(BIN)/python -m xlpy.server
+
+addin: $(STAMP)
+	$(BIN)/python -m xlpy.addin.build_addin out
 
 samples: $(STAMP)
 	$(BIN)/python -m samples

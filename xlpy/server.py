@@ -15,12 +15,13 @@ import os
 
 os.environ.setdefault("XLWINGS_ON_SERVER", "true")  # before xlwings is imported, when run as a program
 
+from pathlib import Path
 from typing import Annotated
 
 import xlwings as xw
 import xlwings.server
 from fastapi import Body, FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from budgetbook.errors import BudgetbookError
 from xlpy import functions, scripts
@@ -56,6 +57,12 @@ async def custom_scripts_call(script_name: str, data: Annotated[dict, Body()]) -
     book = xw.Book(json=data)
     await xlwings.server.custom_scripts_call(scripts, script_name, typehint_to_value={xw.Book: book})
     return book.json()
+
+
+@app.get("/xlwings/commands.html")
+async def commands_page() -> HTMLResponse:
+    """The function file the manifest's ribbon buttons run in (xlpy/officejs/commands.html)."""
+    return HTMLResponse((Path(__file__).parent / "officejs" / "commands.html").read_text(encoding="utf-8"))
 
 
 @app.exception_handler(BudgetbookError)
