@@ -321,8 +321,8 @@ def _committee_sheet(udvalg: str, placed: list[_Placed]) -> tuple[SheetLayout, d
     sheet.put(2, 1, "Udvalg", Style.NOTE)
     sheet.put(2, 2, udvalg, Style.TEXT)
     criterion = fx.ref(2, 2, absolute=True)
-    labels = sorted({p.block.header[c - 1] for p in placed for c in p.block.summed
-                     if _YEAR_LABEL.match(p.block.header[c - 1])})
+    summed = list(dict.fromkeys(p.block.header[c - 1] for p in placed for c in p.block.summed))
+    labels = sorted(s for s in summed if _YEAR_LABEL.match(s)) + [s for s in summed if not _YEAR_LABEL.match(s)]
     sheet.put_row(4, ["Center", *labels], Style.HEADER)
     centers = list(dict.fromkeys(p.sheet for p in placed))
     row = 4
