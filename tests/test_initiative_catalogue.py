@@ -1,0 +1,178 @@
+"""Initiative catalogue: golden files, record counts checked against the seed and the generator,
+hyphenation repair, tick boxes, wrapped titles and types, repeats merged, broken boxes reported."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+import importers
+from budgetbook.model import SourceFile
+from importers.initiative_catalogue import interpret, parse_areas, repair_hyphenation
+from importers.readers.text import text_to_lines
+from samples.make_initiative_catalogue import SUBJECT_PREFIX
+from tests.golden import SAMPLES, check_golden, sample_files
+
+KIND = "initiative_catalogue"
+FOLDER = SAMPLES / KIND
+parse = functools.lru_cache(maxsize=None)(importers.parse)  # each sample read once per test run
+
+
+@pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)
+def test_golden(sample: Path, update_golden: bool) -> None:
+    check_golden(parse(sample), sample, update_golden)
+
+
+@pytest.fixture(scope="module")
+def text_result():
+    return parse(FOLDER / "initiative_catalogue_part1.txt")
+
+
+@pytest.fixture(scope="module")
+def pdf_result():
+    return parse(FOLDER / "initiative_catalogue_part1.pdf")
+
+
+def test_every_printed_box_of_the_seed_is_read(text_result) -> None:
+    seed = (FOLDER / "initiative_catalogue_part1.txt").read_text(encoding="utf-8")
+    boxes = seed.count("Berørte fagområder")  # counted without the importer
+    assert text_result.document.printed_records == boxes == 203
+    assert len(text_result.records) + text_result.document.merged_repeats == boxes
+
+
+def test_pdf_record_count_matches_what_the_generator_drew(pdf_result) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(FOLDER / "initiative_catalogue_part1.pdf") as pdf:
+        drawn = int(pdf.metadata["Subject"].removeprefix(SUBJECT_PREFIX))
+        pages = len(pdf.pages)
+    assert pdf_result.document.printed_records == drawn
+    assert len(pdf_result.records) + pdf_result.document.merged_repeats == drawn
+    assert drawn / pages > 1.5  # several boxes to a page
+
+
+def test_a_box_runs_on_across_a_page_break() -> None:
+    import pdfplumber
+
+    with pdfplumber.open(FOLDER / "initiative_catalogue_part1.pdf") as pdf:
+        # the first line under the running header (3 lines): a box's start, a section, or a box running on
+        firsts = [page.extract_text().split("\n")[3] for page in pdf.pages[1:9]]
+    running_on = [f for f in firsts if "Kommune" not in f and f not in ("Administration", "Daginstitutioner",
+                                                                        "Skoler")]
+    assert running_on, firsts
+
+
+def test_pdf_reads_like_the_text(text_result, pdf_result) -> None:
+    by_key = {(i.municipality, i.title): i for i in text_result.records}
+    assert len(pdf_result.records) >= 50
+    for item in pdf_result.records:
+        same = by_key[(item.municipality, item.title)]
+        for name in ("description", "effect_tkr", "full_year", "implementation_cost_text", "adopted",
+                     "measure_types", "source"):
+            assert getattr(item, name) == getattr(same, name), (item.title, name)
+        assert set(item.affected_areas) <= set(same.affected_areas)
+
+
+@pytest.mark.parametrize(("raw", "repaired"), [
+    ("effekti1viseringer", "effektiviseringer"),
+    ("effekti-\nviseringer", "effektiviseringer"),
+    ("Administratio1nen foreslår", "Administrationen foreslår"),
+    ("IT1systemerne", "IT-systemerne"),
+    ("LED1konvertering", "LED-konvertering"),
+    ("it1kommunikationslinjer", "it-kommunikationslinjer"),
+    ("kontor1og mødelokaler", "kontor- og mødelokaler"),
+    ("telefon-\nog dataabonnementer", "telefon- og dataabonnementer"),
+    ("IT-\nunderstøttelse", "IT-understøttelse"),
+    ("budget 2024-\n2027", "budget 2024-2027"),
+    ("CO2-udledning", "CO2-udledning"),
+])
+def test_hyphenation_repair(raw: str, repaired: str) -> None:
+    assert repair_hyphenation(raw) == repaired
+
+
+def test_ticked_boxes_are_the_symbol_font_s() -> None:
+    text = ("Daginstitutioner \uf0a3\uf020 Kultur & Fritid \uf053\uf020 Udsatte voksne & borgere med handicap "
+            "\uf053\uf020 Administration \uf0a3\uf020")
+    assert parse_areas(text) == (("Kultur & Fritid", "Udsatte voksne & borgere med handicap"), [])
+    assert parse_areas("Skoler ☒ Teknik & Miljø ☐") == (("Skoler",), [])
+
+
+def test_tick_count_matches_the_seed(text_result) -> None:
+    seed = (FOLDER / "initiative_catalogue_part1.txt").read_text(encoding="utf-8")
+    assert seed.count("\uf053") + seed.count("\uf0a3") == seed.count("\uf020") == 9 * 203
+    printed_ticks = sum(len(parse_areas(" ".join(r.area_text))[0])
+                        for r in importers.initiative_catalogue.read_printed(FOLDER / "initiative_catalogue_part1.txt"))
+    assert printed_ticks == seed.count("\uf053")
+
+
+def test_wrapped_titles_types_and_costs_come_out_whole(text_result) -> None:
+    titles = {i.title: i for i in text_result.records}
+    robot = titles["Effektiviseringer gennem øget brug af automatisering (robotløsninger)"]
+    assert robot.implementation_cost_text == "1230 i 2024, herefter 1191 årligt"
+    assert robot.effect_tkr == 2000 and robot.full_year == 2024 and robot.adopted is True
+    assert "Fritids- og idrætsområdet (afbureaukratisering, justering af struktur og ledelse)" in titles
+    assert any(i.measure_types == ("Tværkommunale samarbejder",) for i in text_result.records)
+    handleplan = titles["Handleplan for det specialiserede børneområde"]
+    assert handleplan.measure_types == ("Borgerrettede indsatser", "Organisering")
+    assert handleplan.description.count("\n- ") == 3  # bullets start lines
+
+
+def test_repeats_are_merged_with_all_their_areas(text_result) -> None:
+    greve = [i for i in text_result.records if i.title.startswith("Fritids- og idrætsområdet")]
+    assert len(greve) == 1
+    assert len(greve[0].repeats) == 2
+    assert set(greve[0].affected_areas) == {"Daginstitutioner", "Skoler", "Administration"}
+    assert text_result.document.merged_repeats == 20
+    assert any("20 initiatives were printed more than once" in w.message for w in text_result.warnings)
+
+
+BOX = """\
+        {municipality}
+
+        {title}
+
+ Beskrivelse af forslaget.
+
+        Berørte fagområder
+ Daginstitutioner \uf0a3\uf020  Skoler {tick}\uf020
+ Økonomi  Typer af tiltag
+ Effekt ved fuld indfasning (t.kr.): 100  Udbud
+ Fuldt indfaset år: 2024
+ Implementeringsomkostninger: 0
+ Er forslaget vedtaget: Nej
+ Yderligere information
+ kilde.pdf
+"""
+
+
+def _read(text: str):
+    return interpret(text_to_lines(text, "made.txt"), SourceFile("made.txt", "0", "now"))
+
+
+def test_the_same_box_under_two_sections_is_one_initiative() -> None:
+    text = (" Daginstitutioner\n" + BOX.format(municipality="Ærø Kommune", title="Fælles indkøb", tick="\uf053")
+            + " Skoler\n" + BOX.format(municipality="Ærø Kommune", title="Fælles indkøb", tick="\uf053"))
+    result = _read(text)
+    assert len(result.records) == 1 and result.document.merged_repeats == 1
+    assert result.records[0].adopted is False and result.records[0].affected_areas == ("Skoler",)
+    assert result.records[0].repeats[0].line == 18
+
+
+def test_a_box_without_its_fields_is_reported_not_dropped() -> None:
+    broken = "        Faxe Kommune\n\n        Et forslag uden felter\n\n Kun tekst.\n"
+    text = BOX.format(municipality="Ærø Kommune", title="Fælles indkøb", tick="\uf0a3") + broken
+    result = _read(text)
+    assert [r.title for r in result.records] == ["Fælles indkøb", "Et forslag uden felter"]
+    warning = next(w for w in result.warnings if "Et forslag uden felter" in w.message)
+    assert warning.provenance.line == 16
+    assert "Berørte fagområder" in warning.message and "Yderligere information" in warning.message
+
+
+def test_detection_keeps_to_its_own_kind() -> None:
+    assert parse(FOLDER / "initiative_catalogue_part1.txt").kind == KIND
+    for folder in sorted(p for p in SAMPLES.iterdir() if p.is_dir() and p.name != KIND):
+        for sample in (s for s in sample_files(folder.name) if s.suffix in {".txt", ".docx", ".xlsx"}):
+            importer = importers.importer_for(importers.read_lines(sample))
+            assert importer is None or importer.KIND != KIND, sample.name
