@@ -137,11 +137,16 @@ def _int(value: object) -> int | None:
     return None if value in (None, "") else int(value)  # type: ignore[arg-type]
 
 
-def _show(value: Number) -> str:
-    text = format_number(value)
+def _plain(value: Number) -> str:
+    """A number as the forms write it: 1,35 and -4.600."""
     if isinstance(value, float) and not value.is_integer():
-        text = format_number(value, 2).rstrip("0").rstrip(",")
-    return f"+{text}" if value > 0 else text
+        return format_number(value, 2).rstrip("0").rstrip(",")
+    return format_number(value)
+
+
+def _show(value: Number) -> str:
+    """A signed change: +650, -4.600."""
+    return f"+{_plain(value)}" if value > 0 else _plain(value)
 
 
 def _by_form(rows: list[SheetRow]) -> dict[str, list[SheetRow]]:
@@ -191,7 +196,7 @@ def aarsvaerk_against_kind(rows: list[SheetRow], lines: FormLines) -> list[Findi
         findings.append(Finding(
             Severity.WARNING, "aarsvaerk_against_kind", r.aarsvaerk.cell,
             f"'{r.overskrift}' is a Besparelse without Investering, but 'Ændring i antal årsværk' is "
-            f"{_show(r.aarsvaerk.value)} in {r.year}: more årsværk. If the form means fewer, "
+            f"{_plain(r.aarsvaerk.value)} in {r.year}, which reads as more årsværk. If the form means fewer, "
             "write the number with a minus", "<= 0", r.aarsvaerk.value, line))
     return findings
 
