@@ -12,6 +12,7 @@ from budgetbook.model import ImportResult, ReadWarning
 from workbook import formulas as fx
 from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, sheet_name, table_over
 from workbook.sections import Block, Section, Trace
+from workbook.sections.catalogue import CatalogueSection
 from workbook.sections.minutes import MinutesSection
 from workbook.sections.proposals import ProposalSection
 from workbook.sections.reductions import AMOUNT_TOLERANCE, ReductionSection
@@ -40,7 +41,7 @@ def unique_sources(results: list[ImportResult]) -> tuple[list[ImportResult], lis
 def sections_for(results: list[ImportResult]) -> list[Section]:
     """Every section that has something to show, in sheet order."""
     sections: list[Section] = [ReductionSection(results), ProposalSection(results), RemarksSection(results),
-                                MinutesSection(results)]
+                                MinutesSection(results), CatalogueSection(results)]
     return [s for s in sections if s.centers() or getattr(s, "standalone", False)]
 
 
