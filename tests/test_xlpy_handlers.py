@@ -11,8 +11,8 @@ import pytest
 
 xw = pytest.importorskip("xlwings")
 
-from workbook.api import build_workbook  # noqa: E402
-from workbook.user_columns import RETIRED_MARK, RETIRED_SHEET  # noqa: E402
+from workbook.api import build_workbook
+from workbook.user_columns import RETIRED_MARK, RETIRED_SHEET
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "reduction_list" / "lejre-2023.txt"
 
@@ -172,3 +172,25 @@ def test_build_packs_from_a_saved_workbook(built, tmp_path, monkeypatch):
     monkeypatch.setattr(handlers, "saved_path", lambda _book: path)
     summary = handlers.build_packs(book)
     assert (path.parent / "Pakker" / "packs.json").exists(), summary
+
+
+def test_a_retired_proposal_returns_with_its_comment_when_a_source_brings_it_back():
+    from workbook.layout import BookLayout, SheetLayout
+    from workbook.user_columns import (
+        RETIRED_COLUMNS,
+        merge_user_entries,
+        read_user_entries,
+    )
+
+    retired = [["Udgåede forslag"], [], [], list(RETIRED_COLUMNS),
+               ["R-1", "CJS", "ØU", "Færre biler", "Jobcenter", "Afvist", "Se referat", "", RETIRED_MARK]]
+    live = [["CJS"], [], [], ["Nr.", "Nøgle", "Status", "Kommentar", "Beslutning"], ["", "R-2", "", "Ny", ""]]
+    entries = read_user_entries({RETIRED_SHEET: retired, "CJS": live})
+    layout = BookLayout([SheetLayout("CJS", "Center")])
+    layout.sheets[0].put_row(4, ["Nr.", "Nøgle", "Status", "Kommentar", "Beslutning"])
+    layout.sheets[0].put_row(5, ["1", "R-1"])
+    report = merge_user_entries(layout, entries)
+    assert layout.sheets[0].cells[(5, 3)].value == "Afvist" and layout.sheets[0].cells[(5, 4)].value == "Se referat"
+    assert report.retired == ("R-2",)
+    kept = layout.sheet(RETIRED_SHEET)
+    assert kept.cells[(5, 1)].value == "R-2" and kept.cells[(5, 7)].value == "Ny"
