@@ -9,6 +9,7 @@ _PARAGRAPH_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_NEEDS_WORK = re.compile(r"[<>*&\n\r\t\u00a0]|  ")
 
 
 def strip_markup(text: str) -> str:
@@ -23,6 +24,9 @@ def tidy(text: object) -> str:
     """Markup removed, runs of spaces folded, each line trimmed, blank lines at the ends dropped."""
     if text is None:
         return ""
+    text = str(text)
+    if not _NEEDS_WORK.search(text):  # most cells: plain text, one line, single spaces
+        return text.strip()
     lines = [_SPACES.sub(" ", line).strip() for line in strip_markup(str(text)).split("\n")]
     return "\n".join(lines).strip()
 

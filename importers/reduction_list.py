@@ -77,6 +77,8 @@ def detect(lines: Sequence[Line]) -> bool:
 
 def header_to_columns(cells: Sequence[Cell]) -> Columns | None:
     """The column roles of a header line, or None when the line is no header."""
+    if not any(isinstance(c, str) and c.strip().lower() == "center" for c in cells):
+        return None  # cheap test first: every header has a Center column
     index: dict[str, int] = {}
     years: dict[str, int] = {}
     base_year = None
@@ -138,7 +140,9 @@ def _read_line(state: _State, line: Line) -> None:
 def _total_label(cells: Sequence[Cell]) -> str | None:
     """The center a total row names ("CJS Total" -> "CJS"), HOVEDTOTAL, or None for an ordinary row."""
     for cell in cells:
-        text = one_line(cell) if isinstance(cell, str) else ""
+        if not isinstance(cell, str) or "total" not in cell.lower():
+            continue
+        text = one_line(cell)
         if text.lower() == HOVEDTOTAL.lower():
             return HOVEDTOTAL
         if match := _TOTAL.match(text):
