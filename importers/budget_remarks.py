@@ -29,7 +29,7 @@ from budgetbook.model import ImportResult, ReadWarning, SourceFile
 from budgetbook.records.remarks import NO_HEADING, BudgetArea, RemarksDocument
 from importers.cleanup import one_line
 from importers.numbers import parse_number
-from importers.prose import is_page_furniture, is_visual, lines_to_text
+from importers.prose import is_page_furniture, lines_to_text, visual_width
 from importers.readers import Line
 
 KIND = "budget_remarks"
@@ -37,6 +37,7 @@ KNOWN_SECTIONS = ("Budgetgrundlag", "Beskrivelse af området", "Udvikling og udf
 LEARNED_SECTION_AREAS = 3  # a title-like line heading this many areas is a section heading too
 
 _TITLE = re.compile(r"^Bemærkninger\s*[-–—:]\s*(?P<committee>\S.*)$", re.IGNORECASE)
+_TITLE_WRAPPED = re.compile(r"^Bemærkninger\s*[-–—:]$", re.IGNORECASE)
 _NET_BUDGET = re.compile(r"^Samlet nettobudget for området\s*:?\s*(?P<amount>.*)$", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^Heading (\d)$", re.IGNORECASE)
 _TITLE_LIKE_WORDS = 7
@@ -67,17 +68,21 @@ def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
     if not areas:
         raise SourceError("No area found (no line 'Samlet nettobudget for området: ... kr.')", source.path,
                           hint="Is this a document of budget remarks? Check the net budget lines.")
-    visual = is_visual(lines)
+    width = visual_width(lines)
     headings = section_headings(areas)
-    records = tuple(area_to_record(area, headings, visual, warnings) for area in areas)
+    records = tuple(area_to_record(area, headings, width, warnings) for area in areas)
     return ImportResult(KIND, source, records, tuple(warnings), document=document)
 
 
 def lines_to_header(lines: Sequence[Line], source: SourceFile, warnings: list[ReadWarning]) -> RemarksDocument:
     """The title line "Bemærkninger - <committee>" among the first lines; a warning when it is missing."""
-    for line in lines[:40]:
+    head = [line for line in lines[:40] if _text(line)]
+    for i, line in enumerate(head):
         if match := _TITLE.match(_text(line)):
             return RemarksDocument(_text(line), one_line(match.group("committee")), line.provenance)
+        if _TITLE_WRAPPED.match(_text(line)) and i + 1 < len(head):  # a wide title wrapped after the dash
+            title = f"{_text(line)} {_text(head[i + 1])}"
+            return RemarksDocument(title, _text(head[i + 1]), line.provenance)
     first = next((line for line in lines if _text(line)), lines[0])
     warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", first.provenance))
     return RemarksDocument("", "", first.provenance)
@@ -117,7 +122,7 @@ def is_title_like(line: Line) -> bool:
             and text[0].isupper() and not text.endswith((".", ",", ";")) and not is_page_furniture(text))
 
 
-def area_to_record(area: _Area, headings: frozenset[str], visual: bool,
+def area_to_record(area: _Area, headings: frozenset[str], width: int,
                    warnings: list[ReadWarning]) -> BudgetArea:
     amount = _NET_BUDGET.match(_text(area.net_budget)).group("amount")  # type: ignore[union-attr]
     net_budget = parse_number(amount, area.net_budget.provenance)
@@ -126,13 +131,13 @@ def area_to_record(area: _Area, headings: frozenset[str], visual: bool,
     return BudgetArea(
         name=_text(area.name),
         net_budget_kr=net_budget,
-        sections=area_to_sections(area, headings, visual),
+        sections=area_to_sections(area, headings, width),
         provenance=area.name.provenance,
         net_budget_provenance=area.net_budget.provenance,
     )
 
 
-def area_to_sections(area: _Area, headings: frozenset[str], visual: bool) -> dict[str, str]:
+def area_to_sections(area: _Area, headings: frozenset[str], width: int) -> dict[str, str]:
     section_level = _heading_level(area.name) + 1 if _heading_level(area.name) else None
     parts: dict[str, list[Line]] = {}
     current = NO_HEADING
@@ -145,7 +150,7 @@ def area_to_sections(area: _Area, headings: frozenset[str], visual: bool) -> dic
             parts.setdefault(current, [])
         else:
             parts.setdefault(current, []).append(line)
-    sections = {title: lines_to_text(body, visual) for title, body in parts.items()}
+    sections = {title: lines_to_text(body, width) for title, body in parts.items()}
     if not sections.get(NO_HEADING):
         sections.pop(NO_HEADING, None)
     return sections

@@ -25,6 +25,7 @@ from importers.readers import Line
 
 FIT = 0.9  # a PDF line ends its paragraph if the next line's first word would have fit (share of the width)
 SHORT_LINE = 0.8  # ... or if it ends a sentence and is shorter than this share of the width
+BULLET_INDENT = 4  # characters a bullet's lines are indented by, per level
 HEADING_LINE = 0.5  # ... or if it ends a sentence and the next line is this short and ends none
 
 _RESIDUE = re.compile(r"\*\*|__")
@@ -86,7 +87,8 @@ def pieces_to_paragraphs(pieces: Sequence[Piece | None], width: int = 0) -> list
         if piece is None:
             previous = None
             continue
-        wraps = previous is not None and not _ends_paragraph(previous.text, piece.text, width)
+        indent = BULLET_INDENT * paragraphs[-1].level if paragraphs else 0
+        wraps = previous is not None and not _ends_paragraph(previous.text, piece.text, width - indent)
         if wraps and piece.dash:  # "– og dermed ..." wrapped onto a new PDF line is no bullet
             piece = Piece(f"{piece.dash} {piece.text}")
         last = paragraphs[-1] if paragraphs else None
