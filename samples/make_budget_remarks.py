@@ -119,7 +119,7 @@ def write_pdf(blocks: list[Block], path: Path) -> Path:
         story.append(pdf_paragraph(block.text, style, block.level))
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm, topMargin=2 * cm,
                       bottomMargin=2 * cm, title=blocks[0].text if blocks else "",
-                      author="Kalundborg Kommune").build(story, onFirstPage=pdf_page_footer,
+                      author="Kalundborg Kommune", invariant=True).build(story, onFirstPage=pdf_page_footer,
                                                          onLaterPages=pdf_page_footer)
     return path
 

@@ -213,7 +213,7 @@ def write_pdf(forms: list[SeedForm], path: Path) -> Path:
             story.append(pdf_paragraph(text, style, level))
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm, topMargin=2 * cm,
                       bottomMargin=2 * cm, title=forms[0].title if forms else "",
-                      author="Lejre Kommune").build(story, onFirstPage=pdf_page_footer, onLaterPages=pdf_page_footer)
+                      author="Lejre Kommune", invariant=True).build(story, onFirstPage=pdf_page_footer, onLaterPages=pdf_page_footer)
     return path
 
 
