@@ -13,8 +13,10 @@ Steps: lines_to_rows (header -> column roles, totals told apart) -> rows_to_reco
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from budgetbook.errors import SourceError
 from budgetbook.model import ImportResult, Number, Provenance, ReadWarning, SourceFile
@@ -114,6 +116,7 @@ def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
         draft.center = draft.center or NO_CENTER
     state.drafts.extend(state.pending)
     records = tuple(_draft_to_record(d) for d in state.drafts)
+    state.warnings.extend(rare_spellings_to_warnings(records))
     stated = StatedTotals(state.centers, state.hovedtotal, state.total_provenance)
     return ImportResult(KIND, source, records, tuple(state.warnings), stated_totals=stated)
 
@@ -192,6 +195,26 @@ def _read_row(state: _State, cells: Sequence[Cell], where: Provenance) -> None:
         "pct_stated": parse_percent(columns.get(cells, "pct"), where),
     }
     state.pending.append(_Draft(fields, where, text["center"]))
+
+
+def rare_spellings_to_warnings(records: Sequence[ReductionLine]) -> list[ReadWarning]:
+    """An udvalg written once or twice that resembles a common one ("USS/E" beside "USSÆ") is
+    kept as written, but said: a committee sheet of its own is then a typo in the source."""
+    counts = Counter(r.udvalg for r in records if r.udvalg)
+    warnings = []
+    for rare, n in counts.items():
+        for common, m in counts.items():
+            if m > n and n <= 2 and SequenceMatcher(None, _letters(rare), _letters(common)).ratio() >= 0.75:
+                first = next(r for r in records if r.udvalg == rare)
+                warnings.append(ReadWarning(
+                    f"Udvalg '{rare}' ({n} rows) looks like '{common}' ({m} rows); kept as written: "
+                    "correct the source if it is a typo", first.provenance))
+                break
+    return warnings
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _draft_to_record(draft: _Draft) -> ReductionLine:

@@ -121,7 +121,7 @@ def _scanned_pdf(path: Path) -> None:
     ("truncated.xlsx", lambda p: p.write_bytes((KIND_DIR / "lejre-2023.xlsx").read_bytes()[:3000]), "damaged or truncated"),
     ("notes.txt", lambda p: p.write_text("Indkøbsliste\nmælk\n", encoding="utf-8"), "Not recognised"),
 ])
-def test_bad_input_gets_one_clear_error(tmp_path: Path, name: str, make, message: str) -> None:  # noqa: ANN001
+def test_bad_input_gets_one_clear_error(tmp_path: Path, name: str, make, message: str) -> None:
     path = tmp_path / name
     make(path)
     with pytest.raises(SourceError) as error:
@@ -136,3 +136,10 @@ def test_cli_turns_bad_input_into_one_line_and_exit_code_2(tmp_path: Path, capsy
     assert cli(["extract", str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "renamed.xlsx" in err[0]
+
+
+def test_a_rare_spelling_of_a_committee_is_kept_and_said() -> None:
+    result = importers.parse(KIND_DIR / "lejre-2023.txt")
+    assert {r.udvalg for r in result.records} >= {"USS/E", "USSÆ"}
+    (warning,) = [w for w in result.warnings if "USS/E" in w.message]
+    assert "USSÆ" in warning.message and warning.provenance.line == 45
