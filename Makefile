@@ -7,7 +7,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-SAMPLES := $(sort $(wildcard samples/*/*.xlsx samples/*/*.docx samples/*/*.pdf))
+# The demo reads one document of every kind, in the formats they arrive in.
+DEMO_SOURCES := samples/reduction_list/lejre-2023.pdf \
+	samples/proposal_forms/proposal_forms_lejre_2024-2027.docx \
+	samples/budget_remarks/budget_remarks_kalundborg_oeu_2024.docx \
+	samples/minutes/minutes_lejre_bu_2024-08-13.pdf \
+	samples/initiative_catalogue/initiative_catalogue_part1.pdf
 
 .PHONY: demo test bench serve addin samples clean system-deps
 
@@ -19,7 +24,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/budgetbook build $(DEMO_SOURCES) -o out/Budget.xlsx
-	-$(BIN)/budgetbook validate out/Budget.xlsx
+	$(BIN)/budgetbook validate out/Budget.xlsx
+	$(BIN)/budgetbook packs out/Budget.xlsx -o out/packs
+	@echo "Done: out/Budget.xlsx and one pack per committee in out/packs/"
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
