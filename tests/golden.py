@@ -34,3 +34,18 @@ def check_golden(result: ImportResult, sample: Path, update: bool) -> None:
             raise AssertionError(f"{golden.name} did not exist and was written; review it and run again")
     expected = json.loads(golden.read_text(encoding="utf-8"))
     assert actual == expected, f"{sample.name} no longer reads as {golden.name} (run pytest --update-golden and review the diff)"
+
+
+# The text form of each seed is committed among the samples, so the tests need no ../shared.
+SEED_COPIES = {
+    "reduction_list_lejre_2023.txt": SAMPLES / "reduction_list" / "lejre-2023.txt",
+    "proposal_forms_lejre_2024-2027.txt": SAMPLES / "proposal_forms" / "proposal_forms_lejre_2024-2027.txt",
+    "budget_remarks_kalundborg_oeu_2024.txt": SAMPLES / "budget_remarks" / "budget_remarks_kalundborg_oeu_2024.txt",
+    "minutes_lejre_bu_2024-08-13.txt": SAMPLES / "minutes" / "minutes_lejre_bu_2024-08-13.txt",
+    "initiative_catalogue_part1.txt": SAMPLES / "initiative_catalogue" / "initiative_catalogue_part1.txt",
+}
+
+
+def seed(name: str) -> Path:
+    """The committed copy of a seed text from ../shared/seeds."""
+    return SEED_COPIES[name]

@@ -13,7 +13,7 @@ from budgetbook.records.remarks import NO_HEADING
 from importers import budget_remarks
 from importers.readers import read_lines
 from samples.make_budget_remarks import text_to_blocks, write_docx
-from samples.seeds import SEEDS
+from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files
 from tests.parsed import lines_of, parsed
 
@@ -128,7 +128,7 @@ def test_a_net_budget_without_area_name_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", ["reduction_list_lejre_2023.txt", "minutes_lejre_bu_2024-08-13.txt",
                                   "initiative_catalogue_part1.txt", "proposal_forms_lejre_2024-2027.txt"])
 def test_other_kinds_are_not_taken_for_budget_remarks(seed: str) -> None:
-    assert not budget_remarks.detect(read_lines(SEEDS / seed))
+    assert not budget_remarks.detect(read_lines(golden.seed(seed)))
 
 
 def test_detected_among_all_kinds() -> None:

@@ -22,11 +22,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from tests import golden
 from workbook.api import build_workbook
 from workbook.engine import EvaluatedBook
 from workbook.packs import build_packs
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "reduction_list_lejre_2023.txt"
+SEED = golden.seed("reduction_list_lejre_2023.txt")
 STATED_HOVEDTOTAL = {"2023": 15036, "2024": 15137, "2025": 15084, "2026": 15085}
 FORMULA_TEXT = "=2+2"  # a source text that would be a valid formula if it were written as one
 _CACHED = re.compile(rb"(<f>[^<]*</f>|<f/>|<f [^>]*/>|<f [^>]*>[^<]*</f>)<v>[^<]*</v>|(<f>[^<]*</f>)<v/>")

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 import importers
 from budgetbook.sending.packs import read_packs
+from tests import golden
 from workbook.api import build_workbook
 from workbook.engine import EvaluatedBook
 from workbook.packs import (
@@ -24,7 +25,7 @@ from workbook.packs import (
 from workbook.sections.reductions import proposal_key
 from workbook.validate import validate_book
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "reduction_list_lejre_2023.txt"
+SEED = golden.seed("reduction_list_lejre_2023.txt")
 YEARS = ("2023", "2024", "2025", "2026")
 
 

@@ -12,6 +12,7 @@ from budgetbook.errors import NumberError, SourceError
 from importers import proposal_forms
 from importers.readers import read_lines
 from samples.make_proposal_forms import QUIRK_FORM, text_to_forms, write_docx, write_pdf
+from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files
 from tests.parsed import lines_of, parsed
 
@@ -164,13 +165,11 @@ def test_a_numbered_line_inside_a_section_is_no_heading(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", ["reduction_list_lejre_2023.txt", "minutes_lejre_bu_2024-08-13.txt",
                                   "initiative_catalogue_part1.txt", "budget_remarks_kalundborg_oeu_2024.txt"])
 def test_other_kinds_are_not_taken_for_proposal_forms(seed: str) -> None:
-    from samples.seeds import SEEDS
 
-    assert not proposal_forms.detect(read_lines(SEEDS / seed))
+    assert not proposal_forms.detect(read_lines(golden.seed(seed)))
 
 
 def test_detected_among_all_kinds() -> None:
-    from samples.seeds import SEEDS
 
     assert importers.importer_for(lines_of(FOLDER / f"{STEM}.pdf")) is proposal_forms
-    assert importers.importer_for(read_lines(SEEDS / "reduction_list_lejre_2023.txt")).KIND == "reduction_list"
+    assert importers.importer_for(read_lines(golden.seed("reduction_list_lejre_2023.txt"))).KIND == "reduction_list"
