@@ -42,7 +42,7 @@ def sections_for(results: list[ImportResult]) -> list[Section]:
     """Every section that has something to show, in sheet order."""
     sections: list[Section] = [ReductionSection(results), ProposalSection(results), RemarksSection(results),
                                 MinutesSection(results), CatalogueSection(results)]
-    return [s for s in sections if s.centers() or getattr(s, "standalone", False)]
+    return [s for s in sections if s.has_content()]
 
 
 def build_layout(results: list[ImportResult]) -> BookLayout:

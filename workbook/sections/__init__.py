@@ -39,6 +39,10 @@ class Trace:
 class Section(Protocol):
     title: str
 
+    def has_content(self) -> bool:
+        """Whether the sources hold anything for this section (if not, it adds nothing)."""
+        ...
+
     def years(self) -> list[str]: ...
 
     def centers(self) -> list[str]: ...
@@ -46,3 +50,18 @@ class Section(Protocol):
     def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block: ...
 
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]: ...
+
+
+class SheetsOnlySection:
+    """Base of the sections that have sheets of their own and no center blocks (remarks, minutes, catalogue)."""
+
+    title = ""
+
+    def years(self) -> list[str]:
+        return []
+
+    def centers(self) -> list[str]:
+        return []
+
+    def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block:
+        raise ValueError(f"{self.title} has no center blocks (asked for {center})")

@@ -22,7 +22,7 @@ from budgetbook.records.proposals import ProposalForm
 from budgetbook.records.reduction import ReductionLine
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, Table
-from workbook.sections import Block, Trace
+from workbook.sections import Block, SheetsOnlySection, Trace
 from workbook.sections.proposals import form_key
 from workbook.sections.reductions import proposal_key
 from workbook.similar import SimilarityIndex
@@ -83,7 +83,7 @@ def adopted_text(adopted: bool | None) -> str:
     return "" if adopted is None else YES if adopted else NO
 
 
-class CatalogueSection:
+class CatalogueSection(SheetsOnlySection):
     title = "Katalog"
 
     def __init__(self, results: list[ImportResult]) -> None:
@@ -92,19 +92,8 @@ class CatalogueSection:
                                               if isinstance(i, Initiative)]
         self.proposals = results_to_proposals(results) if self.initiatives else []
 
-    def years(self) -> list[str]:
-        return []
-
-    def centers(self) -> list[str]:
-        return []
-
-    @property
-    def standalone(self) -> bool:
-        """No center blocks, only sheets of its own: kept by `build.sections_for` when there is a catalogue."""
+    def has_content(self) -> bool:
         return bool(self.initiatives)
-
-    def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block:
-        raise ValueError(f"The catalogue has no center block ({center}); it is other municipalities' initiatives")
 
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]:
         traces: list[Trace] = []

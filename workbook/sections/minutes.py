@@ -34,7 +34,7 @@ from budgetbook.model import ImportResult, Number, Provenance
 from budgetbook.records.minutes import AgendaItem, MinutesHeader, MinutesTable, TableRow
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, sheet_name, table_over
-from workbook.sections import Block, Trace
+from workbook.sections import Block, SheetsOnlySection, Trace
 
 KIND = "minutes"
 REFERAT = "Referat"
@@ -228,25 +228,14 @@ class _Pair:
     source: Provenance
 
 
-class MinutesSection:
+class MinutesSection(SheetsOnlySection):
     title = "Referat"
 
     def __init__(self, results: list[ImportResult]) -> None:
         self.results = [r for r in results if r.kind == KIND]
 
-    def years(self) -> list[str]:
-        return []
-
-    def centers(self) -> list[str]:
-        return []
-
-    @property
-    def standalone(self) -> bool:
-        """No center blocks, only sheets of its own: kept by `build.sections_for` when there are minutes."""
+    def has_content(self) -> bool:
         return bool(self.results)
-
-    def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block:
-        raise NotImplementedError("the minutes have no center blocks")
 
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]:
         sheets: list[SheetLayout] = []

@@ -90,6 +90,9 @@ class ReductionSection:
     def years(self) -> list[str]:
         return list(self._years)
 
+    def has_content(self) -> bool:
+        return bool(self.centers())
+
     def centers(self) -> list[str]:
         return list(self.by_center)
 

@@ -16,7 +16,7 @@ from budgetbook.model import ImportResult
 from budgetbook.records.remarks import BudgetArea, RemarksDocument
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, table_over
-from workbook.sections import Block, Trace
+from workbook.sections import Block, SheetsOnlySection, Trace
 
 KIND = "budget_remarks"
 REMARKS_SHEET = "Bemærkninger"
@@ -58,7 +58,7 @@ def section_titles(areas: list[tuple[str, BudgetArea]]) -> list[str]:
     return list(titles)
 
 
-class RemarksSection:
+class RemarksSection(SheetsOnlySection):
     title = REMARKS_SHEET
 
     def __init__(self, results: list[ImportResult]) -> None:
@@ -66,19 +66,8 @@ class RemarksSection:
         self.areas = results_to_areas(self.results)
         self.titles = section_titles(self.areas)
 
-    def years(self) -> list[str]:
-        return []
-
-    def centers(self) -> list[str]:
-        return []
-
-    @property
-    def standalone(self) -> bool:
-        """Kept by `workbook.build.sections_for` without center rows: its content is its own sheet."""
+    def has_content(self) -> bool:
         return bool(self.areas)
-
-    def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block:
-        raise ValueError(f"The remarks have no center block ({center}); they are areas of committees")
 
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]:
         if not self.areas:
