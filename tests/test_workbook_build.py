@@ -182,3 +182,21 @@ def test_validation_names_cell_and_source_line(tmp_path: Path, capsys: pytest.Ca
 
 def test_clean_workbook_validates_with_exit_code_0(built: Path) -> None:
     assert cli(["validate", str(built)]) == 0
+
+
+def test_overview_adds_reductions_and_proposals_with_savings_positive(tmp_path: Path) -> None:
+    out = tmp_path / "Budget.xlsx"
+    forms = SAMPLES / "proposal_forms" / "proposal_forms_lejre_2024-2027.txt"
+    build_workbook([REDUCTIONS / "lejre-2023.txt", forms], out)
+    frame = pd.read_excel(out, sheet_name="Oversigt", header=3).set_index("Center")
+    book = EvaluatedBook.open(out)
+    header = {load_workbook(out)["Oversigt"].cell(4, c).value: c for c in range(1, 20)}
+    for year in ["2024", "2025", "2026"]:
+        reductions = frame[f"Reduktioner {year}"].fillna(0)
+        forms_net = frame[next(h for h in frame.columns if h.startswith("Forslag") and h.endswith(year))].fillna(0)
+        combined = frame[f"Besparelse i alt {year}"].dropna()  # the centers and the Hovedtotal
+        assert len(combined) == 11
+        assert (combined == (reductions - forms_net)[combined.index]).all(), year
+        col = header[f"Besparelse i alt {year}"]
+        total = book.value(f"Oversigt!{load_workbook(out)['Oversigt'].cell(15, col).coordinate}")
+        assert total == HOVEDTOTAL[year] - frame.loc["Hovedtotal", forms_net.name]

@@ -19,6 +19,7 @@ from workbook.sections.reductions import AMOUNT_TOLERANCE, ReductionSection
 from workbook.sections.remarks import RemarksSection
 
 OVERVIEW = "Oversigt"
+SAVINGS = "Besparelse i alt"  # reductions and proposals together, a saving counted positive
 SOURCES = "Kilder"
 CHECKS = "Kontrol"
 FIRST_BLOCK_ROW = 4
@@ -91,13 +92,17 @@ def _center_order(center: str) -> tuple[int, str]:
 def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[str],
                     blocks: dict[str, dict[str, Block]], book: BookLayout) -> None:
     sheet.put(1, 1, "Oversigt", Style.TITLE)
-    sheet.put(2, 1, "Beløb i 1.000 kr. Hver center-total henviser til centerets ark.", Style.NOTE)
+    sheet.put(2, 1, "Beløb i 1.000 kr. Hver center-total henviser til centerets ark. "
+              f"'{SAVINGS}' lægger reduktioner og forslag sammen med besparelser som positive tal.", Style.NOTE)
     header = ["Center"]
     columns: list[tuple[Section, str]] = []
     for section in sections:
         for year in section.years():
             header.append(f"{section.title} {year}")
             columns.append((section, year))
+    savers = [s for s in sections if s.saving_sign]
+    combined = sorted({y for s in savers for y in s.years()}) if len(savers) > 1 else []
+    header.extend(f"{SAVINGS} {year}" for year in combined)
     sheet.put_row(4, header, Style.HEADER)
     first = 5
     row = first - 1
@@ -107,12 +112,18 @@ def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[s
             block = blocks.get(section.title, {}).get(center)
             if block is not None and year in block.totals:
                 sheet.put(row, col, fx.link(fx.ref_in(block.totals[year], sheet_name(center))), Style.AMOUNT)
+        for col, year in enumerate(combined, start=2 + len(columns)):
+            terms = [(section.saving_sign, fx.ref(row, c)) for c, (section, y) in enumerate(columns, start=2)
+                     if y == year and section.saving_sign]
+            sheet.put(row, col, fx.signed_sum(terms), Style.AMOUNT)
     sheet.tables.append(table_over(sheet.name, "Oversigt", 4, row, len(header)))
     total_row = row + 1
     sheet.put(total_row, 1, "Hovedtotal", Style.TOTAL_LABEL)
     totals: dict[tuple[str, str], str] = {}
     for col, (section, year) in enumerate(columns, start=2):
         totals[(section.title, year)] = sheet.put(total_row, col, fx.sum_range(first, row, col), Style.TOTAL_AMOUNT)
+    for col in range(2 + len(columns), 2 + len(columns) + len(combined)):
+        sheet.put(total_row, col, fx.sum_range(first, row, col), Style.TOTAL_AMOUNT)
     for section in sections:
         if isinstance(section, ReductionSection):
             _reduction_overview_rows(sheet, section, columns, totals, total_row, book)

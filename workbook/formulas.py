@@ -87,3 +87,9 @@ def within_tolerance(difference: str, tolerance: str) -> Formula:
 def blank_or(target: str) -> Formula:
     """A link that stays blank when its target is blank (a plain =Katalog!E7 would show 0)."""
     return Formula(f'IF({target}="","",{target})')
+
+
+def signed_sum(terms: list[tuple[int, str]]) -> Formula:
+    """+1/-1 weighted references: [(1, "B5"), (-1, "F5")] -> B5-F5 (blank cells count as 0)."""
+    text = "".join(f"{'-' if sign < 0 else '+'}{ref}" for sign, ref in terms if sign)
+    return Formula(text.lstrip("+") or "0")

@@ -38,6 +38,10 @@ class Trace:
 
 class Section(Protocol):
     title: str
+    # +1 where the section writes a saving as a positive amount (reduction lists), -1 where as a
+    # negative one (proposal forms), 0 where its amounts are no savings: the overview's
+    # "Besparelse i alt" columns add the sections up with these signs.
+    saving_sign: int
 
     def has_content(self) -> bool:
         """Whether the sources hold anything for this section (if not, it adds nothing)."""
@@ -56,6 +60,7 @@ class SheetsOnlySection:
     """Base of the sections that have sheets of their own and no center blocks (remarks, minutes, catalogue)."""
 
     title = ""
+    saving_sign = 0
 
     def years(self) -> list[str]:
         return []

@@ -118,6 +118,7 @@ def kinds_text(form: ProposalForm) -> str:
 
 class ProposalSection:
     title = TITLE
+    saving_sign = -1  # the forms write a saving as a negative gevinst
 
     def __init__(self, results: list[ImportResult]) -> None:
         self.results = [r for r in results if r.kind == KIND]

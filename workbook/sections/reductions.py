@@ -74,6 +74,7 @@ def source_text(where: Provenance) -> str:
 
 class ReductionSection:
     title = "Reduktioner"
+    saving_sign = 1  # the lists write a reduction of 100 as 100
 
     def __init__(self, results: list[ImportResult]) -> None:
         self.results = [r for r in results if r.kind == KIND]
