@@ -14,9 +14,9 @@ from budgetbook.sending.committees import (
     read_address_book,
 )
 
-SMTP = '[smtp]\nhost = "smtp.lejre.dk"\nsender = "Økonomi <budget@lejre.dk>"\n'
+SMTP = '[smtp]\nhost = "smtp.lejre.example"\nsender = "Økonomi <budget@lejre.example>"\n'
 MESSAGE = '[message]\nsubject = "Budget {budget_year} ({udvalg})"\nbody = "Kære {navn}"\n'
-COMMITTEE = '[[committee]]\nname = "Økonomiudvalget"\nshort = "ØU"\nrecipients = ["oeu@lejre.dk"]\n'
+COMMITTEE = '[[committee]]\nname = "Økonomiudvalget"\nshort = "ØU"\nrecipients = ["oeu@lejre.example"]\n'
 
 
 def book_from(tmp_path: Path, text: str, env: dict[str, str] | None = None) -> AddressBook:
@@ -27,12 +27,12 @@ def book_from(tmp_path: Path, text: str, env: dict[str, str] | None = None) -> A
 
 def test_minimal_book_with_defaults(tmp_path: Path) -> None:
     book = book_from(tmp_path, SMTP + MESSAGE + COMMITTEE, env={})
-    assert book.smtp == SmtpSettings(host="smtp.lejre.dk", port=587, starttls=True,
-                                     sender="Økonomi <budget@lejre.dk>")
-    assert book.smtp.sender_address == "budget@lejre.dk" and not book.smtp.login
+    assert book.smtp == SmtpSettings(host="smtp.lejre.example", port=587, starttls=True,
+                                     sender="Økonomi <budget@lejre.example>")
+    assert book.smtp.sender_address == "budget@lejre.example" and not book.smtp.login
     (committee,) = book.committees
     assert (committee.name, committee.short, committee.recipients, committee.cc) == (
-        "Økonomiudvalget", "ØU", ("oeu@lejre.dk",), ())
+        "Økonomiudvalget", "ØU", ("oeu@lejre.example",), ())
     assert committee.template is None
     assert book.committee("ØU") is committee
 
@@ -63,8 +63,8 @@ def test_login_comes_from_the_environment_only(tmp_path: Path) -> None:
     (SMTP + 'port = "587"\n' + MESSAGE + COMMITTEE, {}, "smtp.port: expected a positive whole number"),
     (SMTP + 'starttls = "yes"\n' + MESSAGE + COMMITTEE, {}, "smtp.starttls: expected true or false"),
     (SMTP + 'hots = "x"\n' + MESSAGE + COMMITTEE, {}, "smtp.hots: unknown key"),
-    (SMTP.replace('host = "smtp.lejre.dk"\n', "") + MESSAGE + COMMITTEE, {}, "smtp.host: required"),
-    (SMTP.replace("budget@lejre.dk", "budget at lejre") + MESSAGE + COMMITTEE, {},
+    (SMTP.replace('host = "smtp.lejre.example"\n', "") + MESSAGE + COMMITTEE, {}, "smtp.host: required"),
+    (SMTP.replace("budget@lejre.example", "budget at lejre") + MESSAGE + COMMITTEE, {},
      "smtp.sender: 'Økonomi <budget at lejre>' is not an e-mail address"),
     (MESSAGE + COMMITTEE, {}, "[smtp] is missing"),
     (SMTP + MESSAGE.replace("{udvalg}", "{committee}") + COMMITTEE, {},
@@ -72,12 +72,12 @@ def test_login_comes_from_the_environment_only(tmp_path: Path) -> None:
     (SMTP + MESSAGE.replace("{navn}", "{navn:>20}") + COMMITTEE, {}, "message.body: unknown placeholder {navn}"),
     (SMTP + MESSAGE.replace("Kære {navn}", "Kære {navn") + COMMITTEE, {}, "message.body: "),
     (SMTP + MESSAGE, {}, "committee: add at least one [[committee]]"),
-    (SMTP + MESSAGE + COMMITTEE.replace('recipients = ["oeu@lejre.dk"]', "recipients = []"), {},
+    (SMTP + MESSAGE + COMMITTEE.replace('recipients = ["oeu@lejre.example"]', "recipients = []"), {},
      "committee[1].recipients: give at least one e-mail address"),
-    (SMTP + MESSAGE + COMMITTEE + 'cc = ["budget@lejre.dk", "Kasper, Økonomi <k@lejre.dk>"]\n', {},
-     "committee[1].cc[2]: 'Kasper, Økonomi <k@lejre.dk>' is not an e-mail address"),
-    (SMTP + MESSAGE + COMMITTEE.replace("oeu@lejre.dk", "søren@lejre.dk"), {},
-     "committee[1].recipients[1]: 'søren@lejre.dk' has non-ASCII letters"),
+    (SMTP + MESSAGE + COMMITTEE + 'cc = ["budget@lejre.example", "Kasper, Økonomi <k@lejre.example>"]\n', {},
+     "committee[1].cc[2]: 'Kasper, Økonomi <k@lejre.example>' is not an e-mail address"),
+    (SMTP + MESSAGE + COMMITTEE.replace("oeu@lejre.example", "søren@lejre.example"), {},
+     "committee[1].recipients[1]: 'søren@lejre.example' has non-ASCII letters"),
     (SMTP + MESSAGE + COMMITTEE + COMMITTEE, {}, "committee[2].short: 'ØU' is used by two committees"),
     (SMTP + MESSAGE + COMMITTEE + 'subject = "Kun emne"\n', {}, "committee[1]: give both subject and body"),
     (SMTP + MESSAGE + COMMITTEE + 'modtagere = ["x@y.dk"]\n', {}, "committee[1].modtagere: unknown key"),
@@ -102,9 +102,9 @@ def test_committee_template_overrides_message(tmp_path: Path) -> None:
 
 
 def test_envelope_is_to_plus_cc_each_once(tmp_path: Path) -> None:
-    text = SMTP + MESSAGE + COMMITTEE + 'cc = ["Budget <budget@lejre.dk>", "OEU@lejre.dk"]\n'
+    text = SMTP + MESSAGE + COMMITTEE + 'cc = ["Budget <budget@lejre.example>", "OEU@lejre.example"]\n'
     (committee,) = book_from(tmp_path, text).committees
-    assert committee.envelope == ("oeu@lejre.dk", "budget@lejre.dk")
+    assert committee.envelope == ("oeu@lejre.example", "budget@lejre.example")
 
 
 def test_resolve_accepts_nothing_a_dict_or_an_instance() -> None:

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 import importers
 from budgetbook.sending.packs import read_packs
 from tests import golden
-from workbook.api import build_workbook
+from workbook.api import build_workbook, validate_and_record
 from workbook.engine import EvaluatedBook
 from workbook.packs import (
     MANIFEST,
@@ -223,3 +223,20 @@ def test_pack_file_name(udvalg: str, file: str) -> None:
 def test_two_committees_never_share_a_file() -> None:
     assert pack_file_names(["USS-E", "USS/E", "uss-e"]) == {
         "USS-E": "USS-E.xlsx", "USS/E": "USS-E (2).xlsx", "uss-e": "uss-e (3).xlsx"}
+
+
+def test_packs_change_only_where_the_committee_changed(tmp_path: Path) -> None:
+    """`send` compares checksums: a pack must get new bytes only when its committee's part changes."""
+    text = SEED.read_text(encoding="utf-8")
+    main, first = build(tmp_path, text)
+    before = {p.udvalg: p.sha256 for p in first.packs}
+    validate_and_record(main)  # re-saves Budget.xlsx with its Validering sheet
+    assert {p.udvalg: p.sha256 for p in build_packs(main, tmp_path / "again").packs} == before
+    # one UTMB amount changes (Ejendomsvedligeholdelse, CSE) and its stated totals with it
+    changed = (text.replace("kontrakt.\t100\t100\t100\t100", "kontrakt.\t100\t120\t100\t100")
+               .replace("CSE Total\t\t\t\t\t\t350\t350", "CSE Total\t\t\t\t\t\t350\t370")
+               .replace("15.036\t15.137", "15.036\t15.157"))
+    (tmp_path / "second").mkdir()
+    _, after = build(tmp_path / "second", changed)
+    moved = {p.udvalg for p in after.packs if p.sha256 != before[p.udvalg]}
+    assert moved == {"UTMB"}

@@ -29,9 +29,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WHEN = datetime(2024, 3, 15, 10, 30, tzinfo=timezone(timedelta(hours=1)))
 
 COMMITTEES = {  # short: (name, recipients, cc)
-    "ØU": ("Økonomiudvalget", ["Søren Ærø <soeren@lejre.dk>"], ["budget@lejre.dk"]),
-    "UBU": ("Udvalget for Børn og Ungdom", ["ubu@lejre.dk", "formand.ubu@lejre.dk"], ["budget@lejre.dk"]),
-    "USSÆ": ("Udvalget for Social, Sundhed og Ældre", ["ussae@lejre.dk"], []),
+    "ØU": ("Økonomiudvalget", ["Søren Ærø <soeren@lejre.example>"], ["budget@lejre.example"]),
+    "UBU": ("Udvalget for Børn og Ungdom", ["ubu@lejre.example", "formand.ubu@lejre.example"], ["budget@lejre.example"]),
+    "USSÆ": ("Udvalget for Social, Sundhed og Ældre", ["ussae@lejre.example"], []),
 }
 
 
@@ -77,7 +77,7 @@ def write_config(path: Path, port: int, starttls: bool = False, extra_smtp: str 
 host = "127.0.0.1"
 port = {port}
 starttls = {str(starttls).lower()}
-sender = "Økonomi og Analyse <budget@lejre.dk>"
+sender = "Økonomi og Analyse <budget@lejre.example>"
 timeout = 5
 {extra_smtp}
 
@@ -123,12 +123,12 @@ def test_sends_each_pack_with_danish_text_and_identical_attachment(tmp_path: Pat
     assert len(server.deliveries) == 3
     by_subject = {d.message["Subject"]: d for d in server.deliveries}
     oeu = by_subject["Budget 2024: materiale til Økonomiudvalget (ØU)"]
-    assert oeu.mail_from == "budget@lejre.dk"
-    assert oeu.rcpt_tos == ["soeren@lejre.dk", "budget@lejre.dk"]  # to + cc as envelope recipients
+    assert oeu.mail_from == "budget@lejre.example"
+    assert oeu.rcpt_tos == ["soeren@lejre.example", "budget@lejre.example"]  # to + cc as envelope recipients
     message = oeu.message
-    assert message["From"] == "Økonomi og Analyse <budget@lejre.dk>"
-    assert message["To"] == "Søren Ærø <soeren@lejre.dk>"
-    assert message["Cc"] == "budget@lejre.dk"
+    assert message["From"] == "Økonomi og Analyse <budget@lejre.example>"
+    assert message["To"] == "Søren Ærø <soeren@lejre.example>"
+    assert message["Cc"] == "budget@lejre.example"
     assert message["Message-ID"].startswith("<") and message["Date"]
     raw_headers = oeu.content.split(b"\r\n\r\n", 1)[0]
     assert raw_headers.isascii()  # Danish letters travel RFC 2047-encoded, not as raw 8-bit
@@ -141,13 +141,13 @@ def test_sends_each_pack_with_danish_text_and_identical_attachment(tmp_path: Pat
     assert payload == (packs / "ØU.xlsx").read_bytes()
     assert pd.read_excel(io.BytesIO(payload)).iloc[0, 1] == 1000
     ubu = by_subject["Budget 2024: materiale til Udvalget for Børn og Ungdom (UBU)"]
-    assert ubu.rcpt_tos == ["ubu@lejre.dk", "formand.ubu@lejre.dk", "budget@lejre.dk"]
+    assert ubu.rcpt_tos == ["ubu@lejre.example", "formand.ubu@lejre.example", "budget@lejre.example"]
 
     events = log_entries(packs)
     assert [e["event"] for e in events] == ["attempt", "result"] * 3
     assert events[0]["sha256"] == hashlib.sha256((packs / "ØU.xlsx").read_bytes()).hexdigest()
     assert events[1]["status"] == "delivered" and events[1]["reply"].startswith("250")
-    assert "ØU: sent - ØU.xlsx to soeren@lejre.dk, budget@lejre.dk; server: 250" in str(report)
+    assert "ØU: sent - ØU.xlsx to soeren@lejre.example, budget@lejre.example; server: 250" in str(report)
 
 
 def test_second_run_sends_only_the_changed_pack(tmp_path: Path) -> None:
@@ -162,29 +162,29 @@ def test_second_run_sends_only_the_changed_pack(tmp_path: Path) -> None:
     statuses = {o.udvalg: o.status for o in third.outcomes}
     assert statuses == {"ØU": Status.UNCHANGED, "UBU": Status.SENT, "USSÆ": Status.UNCHANGED}
     assert len(server.deliveries) == 4
-    assert len(server.received_by("ubu@lejre.dk")) == 2
+    assert len(server.received_by("ubu@lejre.example")) == 2
 
 
 def test_refused_recipient_is_reported_and_retried_alone(tmp_path: Path) -> None:
     packs = make_packs(tmp_path / "packs")
-    handler = RecordingHandler(refuse={"formand.ubu@lejre.dk"})
+    handler = RecordingHandler(refuse={"formand.ubu@lejre.example"})
     with smtp_server(handler) as (controller, server):
         config = write_config(tmp_path / "c.toml", controller.port)
         first = send_packs(packs, config, env={})
         ubu = first.by_udvalg()["UBU"]
         assert ubu.status is Status.REFUSED and not first.ok and first.exit_code == 1
-        assert "formand.ubu@lejre.dk refused (550 5.1.1" in ubu.detail
-        assert server.received_by("ubu@lejre.dk")  # the others got it
+        assert "formand.ubu@lejre.example refused (550 5.1.1" in ubu.detail
+        assert server.received_by("ubu@lejre.example")  # the others got it
         handler.refuse.clear()  # IT fixed the mailbox
         second = send_packs(packs, config, env={})
         third = send_packs(packs, config, env={})
     assert {o.udvalg: o.status for o in second.outcomes} == {
         "ØU": Status.UNCHANGED, "UBU": Status.SENT, "USSÆ": Status.UNCHANGED}
-    assert second.by_udvalg()["UBU"].recipients == ("formand.ubu@lejre.dk",)
+    assert second.by_udvalg()["UBU"].recipients == ("formand.ubu@lejre.example",)
     assert third.ok and all(o.status is Status.UNCHANGED for o in third.outcomes)
-    for address in ("ubu@lejre.dk", "formand.ubu@lejre.dk", "soeren@lejre.dk", "ussae@lejre.dk"):
+    for address in ("ubu@lejre.example", "formand.ubu@lejre.example", "soeren@lejre.example", "ussae@lejre.example"):
         assert len(server.received_by(address)) == 1, address
-    assert len(server.received_by("budget@lejre.dk")) == 2  # cc of ØU and UBU, once each
+    assert len(server.received_by("budget@lejre.example")) == 2  # cc of ØU and UBU, once each
 
 
 def test_dropped_connection_is_reported_and_next_run_sends_only_the_rest(tmp_path: Path) -> None:
@@ -213,10 +213,10 @@ def test_connection_lost_during_data_is_uncertain_and_never_resent_unasked(tmp_p
         ubu = second.by_udvalg()["UBU"]
         assert ubu.status is Status.UNCERTAIN and "resend=UBU" in ubu.detail
         assert second.by_udvalg()["USSÆ"].status is Status.SENT
-        assert len(server.received_by("ubu@lejre.dk")) == 1
+        assert len(server.received_by("ubu@lejre.example")) == 1
         third = send_packs(packs, config, env={}, resend=["UBU"])  # the user checked: not received
     assert third.by_udvalg()["UBU"].status is Status.SENT
-    assert len(server.received_by("ubu@lejre.dk")) == 2
+    assert len(server.received_by("ubu@lejre.example")) == 2
     assert len(server.deliveries) == 4
 
 
@@ -237,7 +237,7 @@ def test_crash_between_attempt_and_result_is_uncertain(tmp_path: Path, monkeypat
         assert [e["event"] for e in log_entries(packs)] == ["attempt"]
         second = send_packs(packs, config, env={})
     assert [o.status for o in second.outcomes] == [Status.UNCERTAIN, Status.SENT, Status.SENT]
-    assert len(server.received_by("soeren@lejre.dk")) == 1
+    assert len(server.received_by("soeren@lejre.example")) == 1
 
 
 def test_torn_last_log_line_keeps_earlier_lines(tmp_path: Path) -> None:
@@ -276,10 +276,10 @@ def test_pack_with_errors_is_blocked_unless_forced(tmp_path: Path) -> None:
         blocked = send_packs(packs, config, env={})
         ubu = blocked.by_udvalg()["UBU"]
         assert ubu.status is Status.BLOCKED and "--force" in ubu.detail and blocked.exit_code == 1
-        assert not server.received_by("ubu@lejre.dk")
+        assert not server.received_by("ubu@lejre.example")
         forced = send_packs(packs, config, env={}, force=True)
     assert forced.by_udvalg()["UBU"].status is Status.SENT
-    (delivery,) = server.received_by("ubu@lejre.dk")
+    (delivery,) = server.received_by("ubu@lejre.example")
     message = delivery.message
     assert message["Subject"].startswith("[VALIDERINGSFEJL] Budget 2024")
     body = message.get_body(("plain",)).get_content()
@@ -294,7 +294,7 @@ def test_pack_changed_after_manifest_is_not_sent(tmp_path: Path) -> None:
         report = send_packs(packs, write_config(tmp_path / "c.toml", controller.port), env={})
     assert report.by_udvalg()["USSÆ"].status is Status.PROBLEM
     assert "rebuild the packs" in report.by_udvalg()["USSÆ"].detail
-    assert not server.received_by("ussae@lejre.dk")
+    assert not server.received_by("ussae@lejre.example")
 
 
 def test_dry_run_writes_parseable_eml_and_sends_nothing(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
@@ -23,9 +24,17 @@ from workbook.excel_functions import ExcelError
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DCTERMS_NS = "http://purl.org/dc/terms/"
+_CORE = "docProps/core.xml"
 
 
-def save_with_values(book: Workbook, target: Path) -> None:
+def save_with_values(book: Workbook, target: Path, stamp: datetime | None = None) -> None:
+    """Save `book` to `target` atomically with every formula's value.
+
+    With `stamp`, the file records that time as created and modified, and the package's
+    entries carry it too: the same layout then gives the same bytes (the send log of the
+    committee packs compares checksums to send only what changed).
+    """
     values = EvaluatedBook(book).evaluate_all()
     by_sheet: dict[str, dict[str, object]] = {}
     for (sheet, row, col), value in values.items():
@@ -37,14 +46,15 @@ def save_with_values(book: Workbook, target: Path) -> None:
     done = raw.with_name(raw.name + ".tmp")
     try:
         book.save(raw)
-        add_values(raw, done, by_sheet)
+        add_values(raw, done, by_sheet, stamp)
         os.replace(done, target)
     finally:
         for leftover in (raw, done):
             leftover.unlink(missing_ok=True)
 
 
-def add_values(source: Path, target: Path, values: dict[str, dict[str, object]]) -> None:
+def add_values(source: Path, target: Path, values: dict[str, dict[str, object]],
+               stamp: datetime | None = None) -> None:
     """Copy the package, writing a cached result into every formula cell of the named sheets."""
     with zipfile.ZipFile(source) as package:
         paths = _sheet_paths(package)
@@ -54,7 +64,21 @@ def add_values(source: Path, target: Path, values: dict[str, dict[str, object]])
                 sheet = paths.get(item.filename)
                 if sheet is not None and sheet in values:
                     data = _with_values(data, values[sheet])
+                if stamp is not None:
+                    item.date_time = stamp.timetuple()[:6]
+                    if item.filename == _CORE:
+                        data = _stamped_core(data, stamp)
                 out.writestr(item, data)
+
+
+def _stamped_core(data: bytes, stamp: datetime) -> bytes:
+    """docProps/core.xml with `stamp` as created and modified (openpyxl writes the time of saving)."""
+    root = etree.fromstring(data)
+    text = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    for name in ("created", "modified"):
+        for node in root.iter(f"{{{_DCTERMS_NS}}}{name}"):
+            node.text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _sheet_paths(package: zipfile.ZipFile) -> dict[str, str]:

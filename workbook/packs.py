@@ -129,7 +129,11 @@ def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
     findings = validate_book(main)
     main_totals = committee_totals(main)
     main_checks = read_checks(main)
-    created = datetime.now().astimezone().replace(microsecond=0).isoformat()
+    # A pack is dated by the day its budget workbook was built, not by when the pack was made, and
+    # holds nothing else that changes by itself: a committee whose part did not change gets the same
+    # bytes again, and `budgetbook send` (which compares checksums) does not mail it twice.
+    stamp = _build_day(main)
+    created = stamp.date().isoformat()
     names = pack_file_names(budget.committees())
     out_dir.mkdir(parents=True, exist_ok=True)
     packs = []
@@ -139,7 +143,7 @@ def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
         own = validate_book(fill_template(layout, template_path()))
         scoped += [ScopedFinding(f, Scope.PACK) for f in own]
         layout.sheets.insert(0, front_sheet(budget, udvalg, layout, scoped, created))
-        path = write_workbook(layout, out_dir / names[udvalg])
+        path = write_workbook(layout, out_dir / names[udvalg], stamp=stamp)
         rows = sum(len(b.rows_of(udvalg)) for b in budget.blocks)
         centers = len({b.sheet for b in budget.blocks if b.rows_of(udvalg)})
         packs.append(PackResult(udvalg, path, rows, centers, _count(scoped, Severity.ERROR),
@@ -148,6 +152,13 @@ def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
     report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned)
     write_manifest(report)
     return report
+
+
+def _build_day(book: object) -> datetime:
+    """The day the budget workbook was built (its 'created' property, which validating keeps)."""
+    properties = book.properties  # type: ignore[attr-defined]
+    moment = properties.created or properties.modified or datetime(1980, 1, 1)
+    return datetime(moment.year, moment.month, moment.day)
 
 
 # --- file names -------------------------------------------------------------------------------
@@ -370,8 +381,8 @@ def front_sheet(budget: BudgetBook, udvalg: str, layout: BookLayout, scoped: lis
     sheet.put(1, 1, f"Budget {budget.budget_year}: udvalget {udvalg}", Style.TITLE)
     sheet.put(2, 1, f"Udvalgets del af {budget.path.name}, dannet af budgetbook. Formlerne er bevaret.", Style.NOTE)
     facts = [("Udvalg", udvalg), ("Budgetår", budget.budget_year),
-             ("Dato", datetime.fromisoformat(created).strftime("%d.%m.%Y")), ("Dannet", created),
-             ("Projektmappe", budget.path.name), ("Projektmappens SHA-256", budget.sha256)]
+             ("Dato", datetime.fromisoformat(created).strftime("%d.%m.%Y")),
+             ("Projektmappe", budget.path.name)]
     row = 4
     for row, (label, value) in enumerate(facts, start=4):
         sheet.put(row, 1, label, Style.HEADER)
@@ -423,16 +434,17 @@ def _put_findings(sheet: SheetLayout, top: int, scoped: list[ScopedFinding]) -> 
     return row
 
 
-SOURCE_COLUMNS = ["Kilde", "Type", "Indlæst", "Poster", "Advarsler", "SHA-256"]
+# Only what identifies a source for this committee: checksums, import times and record counts of
+# the whole document change when another committee's rows change, and would make every pack look
+# changed to `budgetbook send` (Budget.xlsx's Kilder sheet keeps them all).
+SOURCE_COLUMNS = ["Kilde", "Type", "Indlæst (dato)"]
 
 
 def _put_sources(sheet: SheetLayout, top: int, budget: BudgetBook) -> int:
     sheet.put_row(top, SOURCE_COLUMNS, Style.HEADER)
     header = row = top
     for row, source in enumerate(budget.sources, start=header + 1):
-        sheet.put_row(row, [source.file, source.kind, source.imported_at], Style.TEXT)
-        sheet.put_row(row, [source.records, source.warnings], Style.AMOUNT, first_col=4)
-        sheet.put(row, 6, source.sha256, Style.TEXT)
+        sheet.put_row(row, [source.file, source.kind, source.imported_at[:10]], Style.TEXT)
     sheet.tables.append(table_over(FRONT, "Kilder", header, row, len(SOURCE_COLUMNS)))
     return row
 

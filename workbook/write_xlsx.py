@@ -10,6 +10,7 @@ failure never leaves a half-written workbook; cached values of every formula are
 from __future__ import annotations
 
 from copy import copy
+from datetime import datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -25,9 +26,13 @@ TABLE_STYLE = "TableStyleLight9"
 _FORMULA_LEADS = ("=", "+", "-", "@")
 
 
-def write_workbook(layout: BookLayout, target: Path, template: Path | None = None) -> Path:
+def write_workbook(layout: BookLayout, target: Path, template: Path | None = None,
+                   stamp: datetime | None = None) -> Path:
+    """Write the layout; `stamp` fixes the file's recorded times so equal layouts give equal bytes."""
     book = fill_template(layout, template or template_path())
-    save_with_values(book, target)
+    # 'created' records the build (a later validate keeps it); the template's own date would mislead.
+    book.properties.created = stamp or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    save_with_values(book, target, stamp)
     return target
 
 
