@@ -62,6 +62,22 @@ def named_styles() -> list[NamedStyle]:
     ]
 
 
+def print_setup(sheet: object) -> None:
+    """A4 landscape, one page wide, sheet name and page numbers in the footer.
+
+    Also used for sheets made after the build (the Validering sheet), which have no prototype.
+    """
+    sheet.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4  # type: ignore[attr-defined]
+    sheet.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
+    sheet.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
+    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)  # type: ignore[attr-defined]
+    sheet.oddFooter.center.text = "Side &P af &N"  # type: ignore[attr-defined]
+    sheet.oddFooter.left.text = "&A"  # type: ignore[attr-defined]
+    sheet.oddHeader.right.text = "budgetbook &D"  # type: ignore[attr-defined]
+
+
 def make_template(path: Path) -> None:
     book = Workbook()
     for named in named_styles():
@@ -71,15 +87,7 @@ def make_template(path: Path) -> None:
         sheet = book.create_sheet(name)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[_letter(index)].width = width
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-        sheet.oddFooter.center.text = "Side &P af &N"
-        sheet.oddFooter.left.text = "&A"
-        sheet.oddHeader.right.text = "budgetbook &D"
+        print_setup(sheet)
     book.save(path)
 
 

@@ -9,6 +9,7 @@ from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from budgetbook.findings import Finding, Severity
+from templates.make_template import print_setup
 from workbook.formula_parser import parse_ref
 from workbook.formulas import ref_in
 from workbook.write_xlsx import write_value
@@ -47,6 +48,7 @@ def put_findings_sheet(book: Workbook, findings: Sequence[Finding]) -> None:
                 cell.style = "bb_link"
     sheet.freeze_panes = "A5"
     sheet.print_title_rows = "4:4"
+    print_setup(sheet)
 
 
 def _put(sheet: object, row: int, col: int, value: object, style: str, styles: set[str]) -> None:

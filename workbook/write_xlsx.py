@@ -14,13 +14,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from budgetbook.errors import WorkbookError
 from templates import template_path
 from workbook.cached_values import save_with_values
-from workbook.layout import BookLayout, Formula, SheetLayout
+from workbook.layout import BookLayout, Formula, SheetLayout, Style
 
 TABLE_STYLE = "TableStyleLight9"
 _FORMULA_LEADS = ("=", "+", "-", "@")
@@ -81,10 +82,15 @@ class NamedStyles:
             cell._style = copy(array)  # type: ignore[attr-defined]
 
 
+HEADER_ROW_HEIGHT = 42  # points: three lines of a wrapped header label ("Forslag (− = besparelse) 2024")
+
+
 def apply_sheet(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None:
     for (row, col), spec in sorted(layout.cells.items()):
         if spec.value is None and spec.style is None:
             continue
+        if spec.style is Style.HEADER and col == 1:
+            sheet.row_dimensions[row].height = HEADER_ROW_HEIGHT  # type: ignore[attr-defined]
         cell = sheet.cell(row, col)  # type: ignore[attr-defined]
         if spec.style is not None:
             styles.apply(cell, spec.style.value)  # before the value: a named style resets the quote prefix
@@ -100,9 +106,32 @@ def apply_sheet(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None
     if layout.print_rows:
         sheet.print_title_rows = layout.print_rows  # type: ignore[attr-defined]
     for col, width in layout.column_widths.items():
-        from openpyxl.utils.cell import get_column_letter
-
         sheet.column_dimensions[get_column_letter(col)].width = width  # type: ignore[attr-defined]
+    fit_wrapped_rows(sheet, layout)
+
+
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+CHARS_PER_WIDTH = 1.15  # characters of ordinary text per unit of column width
+
+
+def fit_wrapped_rows(sheet: object, layout: SheetLayout) -> None:
+    """Give rows with wrapped text the height their longest text needs.
+
+    Excel and LibreOffice do not grow a row for wrapped text in a file they did not lay out
+    themselves, so a long explanation would print over the rows below it.
+    """
+    needed: dict[int, int] = {}
+    for (row, col), spec in layout.cells.items():
+        if spec.style is not Style.WRAP or not isinstance(spec.value, str):
+            continue
+        width = sheet.column_dimensions[get_column_letter(col)].width or 8.43  # type: ignore[attr-defined]
+        per_line = max(1, int(width * CHARS_PER_WIDTH))
+        lines = sum(max(1, -(-len(part) // per_line)) for part in spec.value.split("\n"))
+        needed[row] = max(needed.get(row, 1), lines)
+    for row, lines in needed.items():
+        if lines > 1:
+            sheet.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)  # type: ignore[attr-defined]
 
 
 def write_value(cell: object, value: object) -> None:

@@ -121,7 +121,10 @@ class ReductionSection:
 
     def _put_line(self, sheet: SheetLayout, row: int, line: ReductionLine, block: Block) -> None:
         cols = self.columns
-        sheet.put_row(row, [line.bevilling, line.bevillingstekst, line.udvalg, line.overskrift], Style.TEXT)
+        sheet.put(row, 1, line.bevilling, Style.TEXT)
+        sheet.put(row, 2, line.bevillingstekst, Style.WRAP)
+        sheet.put(row, 3, line.udvalg, Style.TEXT)
+        sheet.put(row, 4, line.overskrift, Style.WRAP)
         sheet.put(row, 5, line.forklaring, Style.WRAP)
         for year in cols.years:
             sheet.put(row, cols.year(year), line.amounts.get(year), Style.AMOUNT)
