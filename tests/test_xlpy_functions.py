@@ -96,3 +96,22 @@ def test_validate_script_over_http(client, tmp_path):
     assert actions[-1]["func"] == "alert"
     assert actions[-1]["args"][0] == "Alle totaler og procenter stemmer med kilderne."
     assert any(a["func"] == "addSheet" and a["args"][1] == "Validering" for a in actions)
+
+
+def test_the_custom_functions_code_associates_every_function_and_parses(client, tmp_path):
+    """Excel's custom-functions runtime loads this file: every function is associated, and it is valid JS."""
+    import shutil
+    import subprocess
+
+    response = client.get("/xlwings/custom-functions-code")
+    assert response.status_code == 200
+    code = response.text
+    for name in ("BB_TAL", "BB_TOTAL", "BB_SIMILAR", "BB_KILDE"):
+        assert f"CustomFunctions.associate('{name}', {name.lower()});" in code
+    assert "placeholder_" not in code and "/xlwings/custom-functions-call" in code
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the syntax check needs it")
+    script = tmp_path / "functions.js"
+    script.write_text(code, encoding="utf-8")
+    subprocess.run([node, "--check", str(script)], check=True, capture_output=True)

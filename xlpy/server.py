@@ -24,7 +24,7 @@ from fastapi import Body, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from budgetbook.errors import BudgetbookError
-from xlpy import functions, scripts
+from xlpy import functions, officejs_functions, scripts
 
 HOST = "127.0.0.1"
 PORT = 8000
@@ -39,7 +39,7 @@ async def custom_functions_meta() -> dict:
 
 @app.get("/xlwings/custom-functions-code")
 async def custom_functions_code() -> PlainTextResponse:
-    return PlainTextResponse(xlwings.server.custom_functions_code(functions), media_type="text/javascript")
+    return PlainTextResponse(officejs_functions.custom_functions_code(functions), media_type="text/javascript")
 
 
 @app.post("/xlwings/custom-functions-call")
