@@ -23,7 +23,7 @@ from workbook.packs import (
     pack_file_names,
 )
 from workbook.sections.reductions import proposal_key
-from workbook.validate import validate_book
+from workbook.validate import validate_book, validate_workbook
 
 SEED = golden.seed("reduction_list_lejre_2023.txt")
 YEARS = ("2023", "2024", "2025", "2026")
@@ -240,3 +240,12 @@ def test_packs_change_only_where_the_committee_changed(tmp_path: Path) -> None:
     _, after = build(tmp_path / "second", changed)
     moved = {p.udvalg for p in after.packs if p.sha256 != before[p.udvalg]}
     assert moved == {"UTMB"}
+
+
+def test_findings_on_sheets_no_pack_carries_are_not_counted(tmp_path: Path) -> None:
+    """The sample forms give two årsværk warnings on the Forslag sheet; no committee pack holds that sheet."""
+    forms = SEED.parent.parent / "proposal_forms" / "proposal_forms_lejre_2024-2027.txt"
+    main = build_workbook([SEED, forms], tmp_path / "Budget.xlsx").output
+    assert any(f.cell.startswith("Forslag!") for f in validate_workbook(main))
+    report = build_packs(main, tmp_path / "packs")
+    assert all((p.errors, p.warnings) == (0, 0) for p in report.packs)

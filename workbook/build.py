@@ -80,7 +80,7 @@ def build_layout(results: list[ImportResult]) -> BookLayout:
     _build_overview(overview, sections, centers, blocks, book)
     warnings = [w for r in results for w in r.warnings]
     book.sheets.append(_sources_sheet(results, warnings, duplicates))
-    book.sheets.append(_checks_sheet(book.checks, traces))
+    book.sheets.append(checks_sheet(book.checks, traces))
     return book
 
 
@@ -178,7 +178,7 @@ TRACE_COLUMNS = ["Ark", "Række", "Nøgle", "Fil", "Side", "Linje"]
 TRACE_FIRST_COL = len(CHECK_COLUMNS) + 2
 
 
-def _checks_sheet(checks: list[Check], traces: list[Trace]) -> SheetLayout:
+def checks_sheet(checks: list[Check], traces: list[Trace]) -> SheetLayout:
     """What the validators check (cell, expected value, source line) and where every row came from."""
     sheet = SheetLayout(CHECKS, "Kontrol", freeze="A5", print_rows="4:4")
     sheet.put(1, 1, "Kontrol", Style.TITLE)

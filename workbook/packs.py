@@ -38,9 +38,7 @@ from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
 from templates import template_path
 from workbook import formulas as fx
-from workbook.build import (
-    _checks_sheet,  # the same Kontrol sheet as the main workbook's
-)
+from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sheet as the main workbook's
 from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
@@ -194,7 +192,8 @@ def pack_file_names(committees: list[str]) -> dict[str, str]:
 
 def finding_scope(finding: Finding, udvalg: str, budget: BudgetBook) -> Scope | None:
     """ROW/CENTER/COMMITTEE when the finding's cell is this committee's, BOOK when it is everybody's
-    (Oversigt, Kontrol, no cell), None when it belongs to another committee."""
+    (Oversigt, Kontrol, no cell), None when it belongs to another committee or to a sheet no pack
+    carries (Forslag, Referat, Katalog, ...: their rows belong to no committee)."""
     try:
         ref = parse_ref(finding.cell)
     except (ValueError, AttributeError):
@@ -208,7 +207,7 @@ def finding_scope(finding: Finding, udvalg: str, budget: BudgetBook) -> Scope | 
     committee_sheets = {committee_sheet(u): u for u in budget.committees()}
     if ref.sheet in committee_sheets:
         return Scope.COMMITTEE if committee_sheets[ref.sheet] == udvalg else None
-    return Scope.BOOK
+    return Scope.BOOK if ref.sheet in (None, OVERVIEW, CHECKS) else None
 
 
 def findings_for(udvalg: str, findings: list[Finding], budget: BudgetBook) -> list[ScopedFinding]:
@@ -287,7 +286,7 @@ def pack_layout(budget: BudgetBook, udvalg: str, main_checks: list, main_totals:
                 book.checks.append(Check(summary.name, cell, value, "pack_total",
                                          f"Udvalgets total {label} som {where} i {budget.path.name}",
                                          Provenance(budget.path.name), AMOUNT_TOLERANCE))
-    book.sheets.append(_checks_sheet(book.checks, traces))
+    book.sheets.append(checks_sheet(book.checks, traces))
     return book
 
 
