@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 import importers
 from budgetbook.errors import WorkbookError
-from budgetbook.findings import Finding, Severity
+from budgetbook.findings import Finding
 from budgetbook.model import ImportResult
 from workbook.build import build_layout
 from workbook.cached_values import save_with_values
@@ -57,6 +57,3 @@ def validate_and_record(path: Path, *, write_sheet: bool = True) -> list[Finding
         save_with_values(book, path)
     return findings
 
-
-def count(findings: Sequence[Finding], severity: Severity) -> int:
-    return sum(f.severity is severity for f in findings)

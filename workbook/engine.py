@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import FormulaError, WorkbookError
 from workbook.excel_functions import FUNCTIONS, ExcelError, Grid, arithmetic, compare, to_number, to_text
@@ -157,7 +157,3 @@ class EvaluatedBook:
             raise FormulaError(f"The function {node.name} is not supported by the evaluator")
         return function(*(self._eval(arg, sheet) for arg in node.args))
 
-
-def used_range(book: Workbook, sheet: str) -> tuple[int, int, int, int]:
-    """(min_col, min_row, max_col, max_row) of a sheet."""
-    return range_boundaries(book[sheet].dimensions)  # type: ignore[return-value]

@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from budgetbook.errors import WorkbookError
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
+from importers.numbers import format_number
 from workbook.build import CHECK_COLUMNS, CHECKS, TRACE_COLUMNS, TRACE_FIRST_COL
 from workbook.engine import EvaluatedBook
 from workbook.excel_functions import ExcelError
@@ -98,8 +99,9 @@ def check_one(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str, i
     difference = found - check.expected
     if abs(difference) <= check.tolerance:
         return []
-    message = (f"{check.label}: the workbook computes {_show(found)}, the source says {_show(check.expected)} "
-               f"(difference {_show(difference)}, tolerance {_show(check.tolerance)})")
+    show = _show_percent if check.rule == "pct" else _show
+    message = (f"{check.label}: the workbook computes {show(found)}, the source says {show(check.expected)} "
+               f"(difference {show(difference)}, tolerance {show(check.tolerance)})")
     findings = [Finding(Severity.ERROR, check.rule, check.cell, message, check.expected, found, check.source)]
     findings.extend(blank_parts(check, book, traces))
     return findings
@@ -157,11 +159,15 @@ def formula_errors(book: EvaluatedBook) -> list[Finding]:
 
 
 def _show(value: float) -> str:
-    from importers.numbers import format_number
-
+    """A number as the sources write it: 2.806, 0,0045."""
     if isinstance(value, float) and not value.is_integer():
         return format_number(value, 4).rstrip("0").rstrip(",")
     return format_number(value)
+
+
+def _show_percent(value: float) -> str:
+    """A fraction as a percentage with the sources' one decimal and a bit more: 0.00399 -> 0,399%."""
+    return format_number(value * 100, 3).rstrip("0").rstrip(",") + "%"
 
 
 import workbook.validators  # noqa: F401  (its modules register their rules in VALIDATORS)
