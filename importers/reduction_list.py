@@ -30,7 +30,9 @@ HOVEDTOTAL = "Hovedtotal"
 NO_CENTER = "Uden center"
 
 _TITLE = re.compile(r"^Udmøntning af reduktion", re.IGNORECASE)
-_YEAR_COLUMN = re.compile(r"^(\d{4})\s*\(1\.000 kr\.?\)$")
+# "2023 (1.000 kr.)" as in Lejre's export, and the other ways lists write an amount column by year:
+# "2023", "2023 (1.000 kr)", "2023 i 1.000 kr.", "2023 (t.kr.)".
+_YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})(?:\s*\(?(?:i\s+)?(?:1\.000\s*kr|t\.\s*kr)\.?\)?)?$", re.IGNORECASE)
 _BASE_COLUMN = re.compile(r"^Budget\s+(\d{4})")
 _TOTAL = re.compile(r"^(?P<center>.+?)\s+Total$")
 _PAGE_NUMBER = re.compile(r"^(Side|Page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)

@@ -143,3 +143,35 @@ def test_a_rare_spelling_of_a_committee_is_kept_and_said() -> None:
     assert {r.udvalg for r in result.records} >= {"USS/E", "USSÆ"}
     (warning,) = [w for w in result.warnings if "USS/E" in w.message]
     assert "USSÆ" in warning.message and warning.provenance.line == 45
+
+
+def test_a_list_laid_out_differently_reads_and_reconciles(tmp_path: Path) -> None:
+    """Not only the Lejre export: other years, other column words, no title, a blank line, one sheet
+    of notes before the list, amounts typed as text with thousands dots."""
+    from openpyxl import Workbook
+
+    from workbook.api import build_workbook
+    from workbook.validate import validate_workbook
+
+    book = Workbook()
+    book.active.title = "Noter"
+    book.active.append(["Udarbejdet af økonomi"])
+    sheet = book.create_sheet("Liste 2025")
+    sheet.append(["Nr.", "Bevillingstekst", "Center", "Udvalg", "Overskrift", "Uddybende forklaring",
+                  "2025", "2026 i 1.000 kr.", "2027 (t.kr.)", "Budget 2025", "Pct."])
+    sheet.append(["2.10.01", "Vej og park", "CTM", "UTMB", "Færre klip", "Græsset slås sjældnere",
+                  "1.250", 1250, 1300, 40000, "3,1%"])
+    sheet.append([None, "Vej og park", "CTM", "UTMB", "Lys", "Slukket om natten", 250, None, 300, 40000, "0,6%"])
+    sheet.append([])
+    sheet.append([None, None, "CTM Total", None, None, None, 1500, 1250, 1600])
+    sheet.append([None, None, "Hovedtotal", None, None, None, "1.500", "1.250", "1.600"])
+    path = tmp_path / "liste-2025.xlsx"
+    book.save(path)
+    result = importers.parse(path)
+    assert result.kind == "reduction_list"
+    assert [r.amounts for r in result.records] == [{"2025": 1250, "2026": 1250, "2027": 1300},
+                                                   {"2025": 250, "2026": None, "2027": 300}]
+    assert result.records[0].provenance.sheet == "Liste 2025" and result.records[0].provenance.line == 2
+    assert result.stated_totals.hovedtotal == {"2025": 1500, "2026": 1250, "2027": 1600}
+    out = build_workbook([path], tmp_path / "Budget.xlsx").output
+    assert validate_workbook(out) == []
