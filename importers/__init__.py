@@ -15,26 +15,11 @@ from types import ModuleType
 
 from budgetbook.errors import UnknownDocumentError
 from budgetbook.model import ImportResult, SourceFile
-from importers import reduction_list
+from importers import budget_remarks, initiative_catalogue, minutes, proposal_forms, reduction_list
 from importers.readers import Line, read_lines
 
 # Ordered: the first importer whose detect() accepts the document reads it.
-IMPORTERS: list[ModuleType] = [reduction_list]
-
-
-def _register_optional() -> None:
-    """Kinds added by later modules register here, in detection order."""
-    import importlib
-
-    for name in ("proposal_forms", "budget_remarks", "minutes", "initiative_catalogue"):
-        try:
-            IMPORTERS.append(importlib.import_module(f"importers.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"importers.{name}":
-                raise
-
-
-_register_optional()
+IMPORTERS: list[ModuleType] = [reduction_list, proposal_forms, budget_remarks, minutes, initiative_catalogue]
 
 
 def kinds() -> list[str]:
