@@ -103,6 +103,8 @@ class EvaluatedBook:
             raise FormulaError(f"{sheet}!{get_column_letter(col)}{row}: {exc}") from exc
         if isinstance(value, Grid):
             value = next(value.values(), None)
+        if value is None:
+            value = 0  # a formula that lands on an empty cell shows 0 in Excel (='CJS'!F9 of a blank F9)
         self._computed[key] = value
         return value
 

@@ -123,7 +123,7 @@ class _Parser:
             if precedence < min_precedence:
                 break
             self.take()
-            right = self.expression(precedence + (0 if token.value == "^" else 1))
+            right = self.expression(precedence + 1)  # every Excel operator is left-associative, ^ too
             left = Binary(token.value, left, right)
         return left
 
