@@ -109,8 +109,12 @@ def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
     for line in lines:
         _read_line(state, line)
     if state.columns is None:
+        hint = "Is this a reduction list? Check that the header row is intact."
+        if source.path.lower().endswith(".pdf"):
+            hint += (" A PDF is read by its ruled table: print the list with gridlines, "
+                     "or give budgetbook the Excel file it was printed from.")
         raise SourceError("No header row (Nr., Bevillingstekst, Center, ... 2023 (1.000 kr.)) found",
-                          source.path, hint="Is this a reduction list? Check that the header row is intact.")
+                          source.path, hint=hint)
     for draft in state.pending:
         state.warnings.append(ReadWarning(
             f"Row '{draft.fields['overskrift']}' has no center and no total row below it; filed under '{NO_CENTER}'",

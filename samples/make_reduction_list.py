@@ -82,7 +82,20 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
         sheet.cell(row, 6).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHIJKL", (9, 26, 10, 8, 30, 70, 10, 10, 10, 10, 12, 12)):
         sheet.column_dimensions[letter].width = width
-    book.save(path)
+    save_reproducibly(book, path)
+
+
+def save_reproducibly(book: object, path: Path) -> None:
+    """Save with fixed times inside the file, so regenerating the sample gives the same bytes."""
+    import tempfile
+    from datetime import datetime
+
+    from workbook.cached_values import add_values
+
+    with tempfile.TemporaryDirectory() as folder:
+        raw = Path(folder) / path.name
+        book.save(raw)  # type: ignore[attr-defined]
+        add_values(raw, path, {}, stamp=datetime(2023, 1, 1))
 
 
 def _widths(rows: list[list[str]], wanted: list[float], page_width: float) -> list[float]:
@@ -99,7 +112,7 @@ def _widths(rows: list[list[str]], wanted: list[float], page_width: float) -> li
     return widths
 
 
-def write_pdf(path: Path, header: list[str], rows: list[list[str]]) -> None:
+def write_pdf(path: Path, header: list[str], rows: list[list[str]], *, gridlines: bool = True) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -119,11 +132,10 @@ def write_pdf(path: Path, header: list[str], rows: list[list[str]]) -> None:
     widths = _widths([header, *rows], [14 * mm, 24 * mm, 12 * mm, 11 * mm, 32 * mm, 0] + [13 * mm] * 4 + [15 * mm, 17 * mm],
                      landscape(A4)[0] - 20 * mm)
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE5EE")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE5EE")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if gridlines:
+        style.append(("GRID", (0, 0), (-1, -1), 0.4, colors.grey))
+    table.setStyle(TableStyle(style))
 
     def on_page(canvas: object, doc: object) -> None:
         canvas.setFont("Helvetica-Bold", 11)  # type: ignore[attr-defined]
@@ -132,5 +144,6 @@ def write_pdf(path: Path, header: list[str], rows: list[list[str]]) -> None:
         canvas.drawRightString(landscape(A4)[0] - 10 * mm, 6 * mm, f"Side {doc.page}")  # type: ignore[attr-defined]
 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-                            topMargin=16 * mm, bottomMargin=12 * mm, title=TITLE, author="Lejre Kommune (sample)")
+                            topMargin=16 * mm, bottomMargin=12 * mm, title=TITLE, author="Lejre Kommune (sample)",
+                            invariant=True)
     doc.build([table], onFirstPage=on_page, onLaterPages=on_page)

@@ -175,3 +175,14 @@ def test_a_list_laid_out_differently_reads_and_reconciles(tmp_path: Path) -> Non
     assert result.stated_totals.hovedtotal == {"2025": 1500, "2026": 1250, "2027": 1600}
     out = build_workbook([path], tmp_path / "Budget.xlsx").output
     assert validate_workbook(out) == []
+
+
+def test_a_pdf_printed_without_gridlines_gets_a_clear_error(tmp_path: Path) -> None:
+    """Known limit: without ruling lines wrapped cells cannot be told apart; say so and what to do."""
+    from samples.make_reduction_list import seed_rows, write_pdf
+
+    header, rows = seed_rows()
+    path = tmp_path / "uden-gitter.pdf"
+    write_pdf(path, header, rows[:6], gridlines=False)
+    with pytest.raises(SourceError, match="print the list with gridlines"):
+        importers.parse(path)
