@@ -4,11 +4,10 @@
 
 The template (`quickstart_addin_ribbon.xlam`, shipped in the xlwings package, BSD) already
 holds xlwings' VBA (RunPython) in its binary `vbaProject.bin`. We replace its
-`customUI/customUI.xml` with ours and leave everything else byte for byte. Our VBA module
-(`budgetbook.bas`, kept as text in the repo) cannot be put into `vbaProject.bin` without
-Excel: no maintained library writes VBA modules into that binary. So the build writes the
-.bas next to the .xlam, and the one step left is done once in Excel: open the .xlam, Alt+F11,
-File > Import File... > budgetbook.bas, save.
+`customUI/customUI.xml` with ours, and in `vbaProject.bin` its standard module RibbonMyAddin
+with our module `budgetbook.bas` (renamed to the module's VB_Name, Budget), as source only:
+Office compiles it when the add-in is opened (see vba_project.py). Everything else is copied
+byte for byte. The .bas is also written next to the .xlam, as a readable copy.
 """
 
 from __future__ import annotations
@@ -20,13 +19,16 @@ from pathlib import Path
 
 import xlwings
 
+from xlpy.addin.vba_project import replace_module
+
 HERE = Path(__file__).parent
 CUSTOM_UI = HERE / "customUI.xml"
 MODULE = HERE / "budgetbook.bas"
 TEMPLATE = Path(xlwings.__file__).parent / "quickstart_addin_ribbon.xlam"
 TEMPLATE_UI = "customUI/customUI.xml"
-IMPORT_STEP = ("One step left, once, in Excel: open budgetbook.xlam, press Alt+F11, File > Import File..., "
-               "choose budgetbook.bas, save. Then run 'xlwings runpython install' once if RunPython asks for it.")
+TEMPLATE_VBA = "xl/vbaProject.bin"
+TEMPLATE_MODULE = "RibbonMyAddin"
+NEXT_STEP = "Open budgetbook.xlam in Excel (or add it under Developer > Excel Add-ins) and the Budget tab is there."
 
 
 def build_addin(out_dir: Path, template: Path = TEMPLATE) -> Path:
@@ -35,11 +37,16 @@ def build_addin(out_dir: Path, template: Path = TEMPLATE) -> Path:
     temporary = target.with_suffix(".xlam.tmp")
     with zipfile.ZipFile(template) as source, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as out:
         names = source.namelist()
-        if TEMPLATE_UI not in names:
-            raise FileNotFoundError(f"{template} has no {TEMPLATE_UI}: not xlwings' ribbon add-in template")
+        for part in (TEMPLATE_UI, TEMPLATE_VBA):
+            if part not in names:
+                raise FileNotFoundError(f"{template} has no {part}: not xlwings' ribbon add-in template")
+        replaced = {
+            TEMPLATE_UI: CUSTOM_UI.read_bytes(),
+            TEMPLATE_VBA: replace_module(source.read(TEMPLATE_VBA), TEMPLATE_MODULE,
+                                         MODULE.read_text(encoding="utf-8")),
+        }
         for name in names:
-            data = CUSTOM_UI.read_bytes() if name == TEMPLATE_UI else source.read(name)
-            out.writestr(source.getinfo(name), data)
+            out.writestr(source.getinfo(name), replaced[name] if name in replaced else source.read(name))
     temporary.replace(target)
     shutil.copyfile(MODULE, out_dir / MODULE.name)
     return target
@@ -48,7 +55,7 @@ def build_addin(out_dir: Path, template: Path = TEMPLATE) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = build_addin(Path(args[0]) if args else Path("out"))
-    print(f"{target} and {target.with_name(MODULE.name)} written.\n{IMPORT_STEP}")
+    print(f"{target} (with VBA module Budget) and {target.with_name(MODULE.name)} written.\n{NEXT_STEP}")
     return 0
 
 
