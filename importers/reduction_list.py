@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from budgetbook.errors import SourceError
+from budgetbook.errors import NumberError, SourceError
 from budgetbook.model import ImportResult, Number, Provenance, ReadWarning, SourceFile
 from budgetbook.records.reduction import ReductionLine, StatedTotals
 from importers.cleanup import one_line
 from importers.numbers import parse_number, parse_percent
 from importers.readers import Cell, Line
+from importers.unruled import TableShape, unruled_lines_to_rows
 
 KIND = "reduction_list"
 HOVEDTOTAL = "Hovedtotal"
@@ -104,15 +105,48 @@ def header_to_columns(cells: Sequence[Cell]) -> Columns | None:
     return None
 
 
+def _is_unruled_header(words: list[str]) -> bool:
+    lowered = {w.lower() for w in words}
+    return "center" in lowered and "overskrift" in lowered
+
+
+def _year_columns(header: list[str]) -> set[int]:
+    return {i for i, label in enumerate(header) if re.match(r"^(19|20)\d{2}\b", label)}
+
+
+def _starts_row(header: list[str], cells: list[str]) -> bool:
+    """A row of the list always has an amount for some year; a line without one continues the row above
+    (a wrapped text, or "Total" wrapped below "CSE" in a narrow column)."""
+    for i in _year_columns(header):
+        try:
+            if cells[i] and parse_number(cells[i]) is not None:
+                return True
+        except NumberError:
+            continue
+    return False
+
+
+def _wrap_columns(header: list[str]) -> set[int]:
+    """Every column but the budget and the percentage (where a page number at the right margin lands)."""
+    numbers = {i for i, label in enumerate(header)
+               if label.lower().startswith(("budget", "reduktion")) or "pct" in label.lower()}
+    return set(range(len(header))) - numbers
+
+
+UNRULED_TABLE = TableShape(is_header=_is_unruled_header, starts_row=_starts_row, text_columns=_wrap_columns)
+
+
 def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
+    if any(line.words for line in lines) and not any(header_to_columns(line.cells) for line in lines):
+        lines = unruled_lines_to_rows(lines, UNRULED_TABLE)  # a PDF printed without gridlines
     state = _State()
     for line in lines:
         _read_line(state, line)
     if state.columns is None:
         hint = "Is this a reduction list? Check that the header row is intact."
         if source.path.lower().endswith(".pdf"):
-            hint += (" A PDF is read by its ruled table: print the list with gridlines, "
-                     "or give budgetbook the Excel file it was printed from.")
+            hint += (" In a PDF the header is found by its words Center and Overskrift; if the list was "
+                     "printed differently, give budgetbook the Excel file it was printed from.")
         raise SourceError("No header row (Nr., Bevillingstekst, Center, ... 2023 (1.000 kr.)) found",
                           source.path, hint=hint)
     for draft in state.pending:

@@ -3,8 +3,9 @@
 The seed is the list as tab-separated text, its header repeated per printed page. The
 XLSX is the export as finance staff get it (numbers as numbers, percentages formatted
 as percentages, one header); the PDF is the printed list (landscape, ruled table, header
-repeated on every page, the title on top). A quirk sample puts text that looks like a
-formula into a PDF, which must stay text in the workbook.
+repeated on every page, the title on top). Quirk samples: the same list printed without
+gridlines (wrapped cells are told from rows by their column positions), and text that looks
+like a formula in a PDF, which must stay text in the workbook.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def main(out: Path) -> None:
     shutil.copyfile(SEEDS / SEED, out / "lejre-2023.txt")
     write_xlsx(out / "lejre-2023.xlsx", header, rows)
     write_pdf(out / "lejre-2023.pdf", header, rows)
+    write_pdf(out / "printed-without-gridlines.pdf", header, rows, gridlines=False)
     quirk = [list(r) for r in rows[:3]]
     quirk[0][4] = "=SUM(A1:A9) som overskrift"
     quirk[1][4] = "+45 timer til rådighed"

@@ -21,12 +21,26 @@ Cell = str | int | float | None
 
 
 @dataclass(frozen=True)
+class Word:
+    """A run of text on a PDF line and where it stands across the page (points from the left)."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Line:
-    """One line of a document: its cells (one for prose) and where it stands."""
+    """One line of a document: its cells (one for prose) and where it stands.
+
+    A PDF text line (not a ruled table row) also keeps its `words` with their positions, so an
+    importer can put them back into the columns of a table printed without gridlines.
+    """
 
     cells: tuple[Cell, ...]
     provenance: Provenance
     style: str | None = None
+    words: tuple[Word, ...] = ()
 
     @property
     def text(self) -> str:

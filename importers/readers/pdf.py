@@ -13,7 +13,7 @@ from pathlib import Path
 
 from budgetbook.errors import SourceError
 from budgetbook.model import Provenance
-from importers.readers import Line
+from importers.readers import Line, Word
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less stand on one line
 COLUMN_GAP = 14.0  # points: a wider gap between words starts a new cell
@@ -24,6 +24,7 @@ class _Placed:
     top: float
     x0: float
     cells: tuple[str, ...]
+    words: tuple[Word, ...] = ()
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -38,7 +39,7 @@ def read_lines(path: Path) -> list[Line]:
             for number, page in enumerate(pdf.pages, start=1):
                 placed = sorted(_page_to_placed(page), key=lambda p: (round(p.top), p.x0))
                 lines.extend(
-                    Line(p.cells, Provenance(path.name, number, index))
+                    Line(p.cells, Provenance(path.name, number, index), words=p.words)
                     for index, p in enumerate(placed, start=1))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise SourceError("The PDF is encrypted", path.name,
@@ -101,5 +102,6 @@ def words_to_placed(words: list[dict]) -> list[_Placed]:
                 gap = " " if word["x0"] - previous_x1 > 0.5 else ""
                 cells[-1] = f"{cells[-1]}{gap}{word['text']}"
             previous_x1 = word["x1"]
-        placed.append(_Placed(row[0]["top"], row[0]["x0"], tuple(c.strip() for c in cells)))
+        words = tuple(Word(w["x0"], w["x1"], w["text"].strip()) for w in row if w["text"].strip())
+        placed.append(_Placed(row[0]["top"], row[0]["x0"], tuple(c.strip() for c in cells), words))
     return placed
