@@ -1,6 +1,6 @@
 Attribute VB_Name = "Budget"
 ' budgetbook's ribbon: each button runs one handler of xlpy.handlers with the calling workbook.
-' Import this module into the add-in's VBA project once (VBA editor: File > Import File...).
+' `make addin` writes it into the add-in's VBA project (xlpy/addin/vba_project.py).
 ' RunPython is the xlwings VBA module the add-in template already holds.
 Option Explicit
 
