@@ -115,3 +115,13 @@ def test_the_custom_functions_code_associates_every_function_and_parses(client, 
     script = tmp_path / "functions.js"
     script.write_text(code, encoding="utf-8")
     subprocess.run([node, "--check", str(script)], check=True, capture_output=True)
+
+
+def test_the_office_js_client_is_served_from_the_configured_folder(client, tmp_path, monkeypatch):
+    missing = client.get("/xlwings/static/xlwings.min.js")
+    assert missing.status_code == 404 and "BUDGETBOOK_XLWINGS_JS" in missing.text
+    (tmp_path / "xlwings.min.js").write_text("var xlwings = {};", encoding="utf-8")
+    monkeypatch.setenv("BUDGETBOOK_XLWINGS_JS", str(tmp_path))
+    served = client.get("/xlwings/static/xlwings.min.js")
+    assert served.status_code == 200 and served.text == "var xlwings = {};"
+    assert client.get("/xlwings/static/..%2Fsecret").status_code == 404

@@ -21,7 +21,7 @@ from typing import Annotated
 import xlwings as xw
 import xlwings.server
 from fastapi import Body, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from budgetbook.errors import BudgetbookError
 from xlpy import functions, officejs_functions, scripts
@@ -63,6 +63,22 @@ async def custom_scripts_call(script_name: str, data: Annotated[dict, Body()]) -
 async def commands_page() -> HTMLResponse:
     """The function file the manifest's ribbon buttons run in (xlpy/officejs/commands.html)."""
     return HTMLResponse((Path(__file__).parent / "officejs" / "commands.html").read_text(encoding="utf-8"))
+
+
+# xlwings' Office.js client (xlwings.min.js), which commands.html loads, is not in the xlwings
+# wheel: it comes with the xlwings Server distribution. Point this at the folder that holds it.
+CLIENT_FOLDER_VARIABLE = "BUDGETBOOK_XLWINGS_JS"
+
+
+@app.get("/xlwings/static/{name}")
+async def xlwings_client(name: str) -> Response:
+    folder = os.environ.get(CLIENT_FOLDER_VARIABLE)
+    path = Path(folder, name) if folder else None
+    if path is None or path.name != name or not path.is_file():
+        message = (f"// {name} is not served: set {CLIENT_FOLDER_VARIABLE} to the folder holding xlwings' "
+                   "Office.js client (from the xlwings Server distribution) and restart `make serve`.\n")
+        return PlainTextResponse(message, status_code=404, media_type="text/javascript")
+    return FileResponse(path, media_type="text/javascript")
 
 
 @app.exception_handler(BudgetbookError)
