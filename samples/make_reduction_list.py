@@ -20,11 +20,11 @@ SEED = "reduction_list_lejre_2023.txt"
 TITLE = "Udmøntning af reduktion på 15 mio. kr."
 
 
-def seed_rows() -> tuple[list[str], list[list[str]]]:
+def seed_rows(seed: Path | None = None) -> tuple[list[str], list[list[str]]]:
     """The header and the rows of the seed (repeated headers and titles left out)."""
     header: list[str] = []
     rows: list[list[str]] = []
-    for raw in (SEEDS / SEED).read_text(encoding="utf-8").splitlines():
+    for raw in (seed or SEEDS / SEED).read_text(encoding="utf-8").splitlines():
         cells = raw.split("\t")
         if not raw.strip() or raw.strip() == TITLE:
             continue

@@ -44,7 +44,7 @@ def test_the_same_totals_are_stated_in_every_format() -> None:
 def test_a_pdf_whose_header_is_not_found_says_what_to_do(tmp_path: Path) -> None:
     from samples.make_reduction_list import seed_rows, write_pdf
 
-    header, rows = seed_rows()
+    header, rows = seed_rows(KIND_DIR / "lejre-2023.txt")
     header = [h.replace("Overskrift", "Titel") for h in header]
     path = tmp_path / "anden-overskrift.pdf"
     write_pdf(path, header, rows[:6], gridlines=False)
