@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from budgetbook import __version__
 from budgetbook.errors import BudgetbookError
 from budgetbook.findings import Severity, has_errors
 
@@ -34,7 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="budgetbook", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="budgetbook",
+        description="Read budget documents (PDF, Word, Excel, text), build a workbook with live formulas, "
+                    "check it against the documents' own totals, and send each committee its part.",
+        epilog="Example: budgetbook build liste.pdf forslag.docx -o Budget.xlsx && budgetbook validate Budget.xlsx")
+    parser.add_argument("--version", action="version", version=f"budgetbook {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     extract = commands.add_parser("extract", help="what an importer read from one document, as JSON")
