@@ -14,6 +14,7 @@ from budgetbook.findings import Finding
 from budgetbook.model import ImportResult
 from workbook.build import build_layout
 from workbook.cached_values import save_with_values
+from workbook.engine import EvaluatedBook
 from workbook.findings_sheet import put_findings_sheet
 from workbook.validate import validate_book
 from workbook.write_xlsx import write_workbook
@@ -51,9 +52,10 @@ def validate_and_record(path: Path, *, write_sheet: bool = True) -> list[Finding
         book = load_workbook(path)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
-    findings = validate_book(book)
+    evaluated = EvaluatedBook(book)
+    findings = validate_book(book, evaluated)
     if write_sheet:
-        put_findings_sheet(book, findings)
-        save_with_values(book, path)
+        put_findings_sheet(book, findings)  # text only: the formulas' values stay as evaluated
+        save_with_values(book, path, values=evaluated.evaluate_all())
     return findings
 

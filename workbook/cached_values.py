@@ -28,14 +28,17 @@ _DCTERMS_NS = "http://purl.org/dc/terms/"
 _CORE = "docProps/core.xml"
 
 
-def save_with_values(book: Workbook, target: Path, stamp: datetime | None = None) -> None:
+def save_with_values(book: Workbook, target: Path, stamp: datetime | None = None,
+                     values: dict[tuple[str, int, int], object] | None = None) -> None:
     """Save `book` to `target` atomically with every formula's value.
 
     With `stamp`, the file records that time as created and modified, and the package's
     entries carry it too: the same layout then gives the same bytes (the send log of the
-    committee packs compares checksums to send only what changed).
+    committee packs compares checksums to send only what changed). `values` are the formulas'
+    results when the caller has computed them already (`EvaluatedBook.evaluate_all`).
     """
-    values = EvaluatedBook(book).evaluate_all()
+    if values is None:
+        values = EvaluatedBook(book).evaluate_all()
     by_sheet: dict[str, dict[str, object]] = {}
     for (sheet, row, col), value in values.items():
         by_sheet.setdefault(sheet, {})[f"{get_column_letter(col)}{row}"] = value

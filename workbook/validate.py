@@ -50,10 +50,11 @@ def validate_workbook(path: Path) -> list[Finding]:
     return validate_book(book)
 
 
-def validate_book(book: Workbook) -> list[Finding]:
+def validate_book(book: Workbook, evaluated: EvaluatedBook | None = None) -> list[Finding]:
+    """Every finding about `book`; pass `evaluated` when the caller has evaluated it already."""
     if CHECKS not in book.sheetnames:
         raise WorkbookError(f"The workbook has no '{CHECKS}' sheet; was it built by budgetbook?")
-    evaluated = EvaluatedBook(book)
+    evaluated = evaluated or EvaluatedBook(book)
     traces = read_traces(book)
     findings = [f for check in read_checks(book) for f in check_one(check, evaluated, traces)]
     findings.extend(formula_errors(evaluated))
