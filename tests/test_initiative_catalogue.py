@@ -3,7 +3,6 @@ hyphenation repair, tick boxes, wrapped titles and types, repeats merged, broken
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,10 @@ from importers.initiative_catalogue import interpret, parse_areas, repair_hyphen
 from importers.readers.text import text_to_lines
 from samples.make_initiative_catalogue import SUBJECT_PREFIX
 from tests.golden import SAMPLES, check_golden, sample_files
+from tests.parsed import parsed as parse  # each sample read once per test run
 
 KIND = "initiative_catalogue"
 FOLDER = SAMPLES / KIND
-parse = functools.lru_cache(maxsize=None)(importers.parse)  # each sample read once per test run
 
 
 @pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
@@ -12,12 +11,12 @@ import importers
 from budgetbook.model import Provenance
 from importers.minutes import Entry, merge_header_rows, recommendations
 from tests.golden import SAMPLES, check_golden, sample_files
+from tests.parsed import parsed as parse  # each sample read once per test run
 
 KIND = "minutes"
 STEM = "minutes_lejre_bu_2024-08-13"
 FAST_FORMATS = {".txt", ".docx", ".xlsx"}  # detection looks at lines; the PDFs of other kinds are slow to read
 
-parse = functools.lru_cache(maxsize=None)(importers.parse)  # each sample read once per test run
 
 
 @pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)
