@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import WorkbookError
 from budgetbook.findings import Finding, Severity
@@ -122,7 +123,7 @@ def blank_parts(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str,
         home = ref.sheet or sheet
         for row in range(ref.min_row, ref.max_row + 1):
             for col in range(ref.min_col, ref.max_col + 1):
-                cell = address(home, f"{_letter(col)}{row}")  # type: ignore[arg-type]
+                cell = address(home, f"{get_column_letter(col)}{row}")  # type: ignore[arg-type]
                 if book.value(cell) is None:
                     findings.append(Finding(
                         Severity.WARNING, "missing_amount", cell,
@@ -140,12 +141,6 @@ def _refs(node: object) -> list[Ref]:
             children.append(getattr(node, name))
     children.extend(getattr(node, "args", ()))
     return [ref for child in children for ref in _refs(child)]
-
-
-def _letter(col: int) -> str:
-    from openpyxl.utils.cell import get_column_letter
-
-    return get_column_letter(col)
 
 
 def formula_errors(book: EvaluatedBook) -> list[Finding]:
