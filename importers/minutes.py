@@ -342,12 +342,12 @@ def merge_header_rows(rows: Sequence[tuple[str, ...]], width: int) -> tuple[str,
     ("FV. regnskabsafvigelse i forhold til:" over "Opr." and "Kor.")."""
     if not rows:
         return ()
+    padded = [_pad(row, width) for row in rows]  # rows of a merged header may be shorter than the table
     merged = [""] * width
-    for row in rows:
-        row = _pad(row, width)
+    for index, row in enumerate(padded):
         carried = ""
         for i, cell in enumerate(row):
-            below = any(_pad(r, width)[i] for r in rows[rows.index(row) + 1:])
+            below = any(r[i] for r in padded[index + 1:])
             if cell:
                 carried = cell
                 merged[i] = f"{merged[i]} {cell}".strip()

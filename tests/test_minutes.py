@@ -11,6 +11,7 @@ import importers
 from budgetbook.model import Provenance
 from importers.minutes import Entry, merge_header_rows, recommendations
 from tests.golden import SAMPLES, check_golden, sample_files
+from tests.parsed import lines_of
 from tests.parsed import parsed as parse  # each sample read once per test run
 
 KIND = "minutes"
@@ -37,10 +38,21 @@ def text_result():
     return parse(SAMPLES / KIND / f"{STEM}.txt")
 
 
-@pytest.mark.parametrize("ext", ["docx", "pdf"])
-def test_every_form_reads_the_same(text_result, ext: str) -> None:
-    other = parse(SAMPLES / KIND / f"{STEM}.{ext}")
+@pytest.mark.parametrize("name", [f"{STEM}.docx", f"{STEM}.pdf", "lejre-libreoffice-word.docx"])
+def test_every_form_reads_the_same(text_result, name: str) -> None:
+    other = parse(SAMPLES / KIND / name)
     assert _without_places(other.to_json()) == _without_places(text_result.to_json())
+
+
+def test_libreoffice_word_keeps_merged_header_cells_on_the_grid() -> None:
+    """LibreOffice writes a header cell merged over two columns once (gridSpan) and the cells merged
+    down as continuations (vMerge): the rows still line up with the table's columns."""
+    rows = [line.cells for line in lines_of(SAMPLES / KIND / "lejre-libreoffice-word.docx")
+            if line.cells and str(line.cells[0]).startswith("Resultatopgørelse")]
+    assert rows[0][4:] == ("FV. regnskabsafvigelse i forhold til:", "")
+    table = parse(SAMPLES / KIND / "lejre-libreoffice-word.docx").records[8].tables[0]
+    assert table.headers[4:] == ("FV. regnskabsafvigelse i forhold til: Opr.",
+                                 "FV. regnskabsafvigelse i forhold til: Kor.")
 
 
 def test_header(text_result) -> None:
@@ -100,6 +112,13 @@ def test_no_markup_residue(text_result) -> None:
 
 def test_spanning_header_cell_is_carried_over_the_columns_below() -> None:
     rows = [("Post", "Budget", "Afvigelse i forhold til:", ""), ("", "", "Opr.", "Kor.")]
+    assert merge_header_rows(rows, 4) == ("Post", "Budget", "Afvigelse i forhold til: Opr.",
+                                          "Afvigelse i forhold til: Kor.")
+
+
+def test_header_rows_shorter_than_the_table_are_padded() -> None:
+    """A merged header row may come with fewer cells than the table is wide (it crashed with ValueError)."""
+    rows = [("Post", "Budget", "Afvigelse i forhold til:"), ("", "", "Opr.", "Kor.")]
     assert merge_header_rows(rows, 4) == ("Post", "Budget", "Afvigelse i forhold til: Opr.",
                                           "Afvigelse i forhold til: Kor.")
 

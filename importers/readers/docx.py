@@ -1,7 +1,8 @@
 """Word documents via python-docx: paragraphs and table rows, in document order.
 
 A paragraph is a line of one cell (its style name kept, so headings can be told
-apart); a table row is a line of cells, merged cells given once. Word stores no page
+apart); a table row is a line of cells on the table's grid, a merged cell given once
+and the columns it covers left empty. Word stores no page
 layout, so the page counts explicit page breaks; the line counts body lines.
 """
 
@@ -37,15 +38,25 @@ def read_lines(path: Path) -> list[Line]:
             page += _page_breaks(element)
         elif element.tag == f"{_W}tbl":
             for row in Table(element, document).rows:
-                cells = []
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    cells.append("\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(f"{_W}p")).strip())
-                lines.append(Line(tuple(cells), Provenance(path.name, page, len(lines) + 1), "Table"))
+                lines.append(Line(row_to_cells(row._tr), Provenance(path.name, page, len(lines) + 1), "Table"))
     return lines
+
+
+def row_to_cells(tr: object) -> tuple[str, ...]:
+    """A table row's cells on the table's grid: one cell per grid column, whatever was merged.
+
+    A cell merged across columns (gridSpan) gives its text once and empty cells for the columns it
+    covers; a cell merged down from the row above (vMerge continue) is empty, its text already stood
+    above. Word and LibreOffice both merge header cells this way ("Afvigelse i forhold til:" over
+    "Opr." and "Kor."), so every row of a table keeps the same columns.
+    """
+    cells: list[str] = [""] * (tr.grid_before or 0)  # type: ignore[attr-defined]
+    for tc in tr.tc_lst:  # type: ignore[attr-defined]
+        continued = tc.vMerge == "continue"
+        text = "" if continued else "\n".join(_paragraph_text(p) for p in tc.iterchildren(f"{_W}p")).strip()
+        cells.append(text)
+        cells.extend([""] * (max(tc.grid_span, 1) - 1))
+    return tuple(cells)
 
 
 def _paragraph_text(element: object) -> str:

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
+from samples.make_minutes.layout import libreoffice_convert
 from samples.seeds import SEEDS
 
 SEED = "minutes_lejre_bu_2024-08-13.txt"
@@ -34,7 +33,7 @@ def main(out_dir: Path) -> None:
     out_dir = Path(out_dir)
     shutil.copyfile(SEEDS / SEED, out_dir / SEED)
     docx_path = write_docx((SEEDS / SEED).read_text(encoding="utf-8"), out_dir / f"{STEM}.docx")
-    libreoffice_to_pdf(docx_path, out_dir / f"{STEM}.pdf")
+    libreoffice_convert(docx_path, out_dir / f"{STEM}.pdf", "pdf")
 
 
 def write_docx(seed: str, target: Path) -> Path:
@@ -143,14 +142,28 @@ def _plain(text: str) -> str:
     return MARKS.sub("", BOLD_TAG.sub("", text.replace("**", ""))).replace("\\_", "_").strip()
 
 
-def libreoffice_to_pdf(source: Path, target: Path) -> Path:
-    """Convert the DOCX with LibreOffice headless, as a municipality's export would."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) is not installed; run scripts/install-system-deps")
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp) / "profile"
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=180)
-        shutil.move(Path(tmp) / f"{source.stem}.pdf", target)
+def merge_table_headers(source: Path, target: Path) -> Path:
+    """The tables whose header spans two rows, merged as a person lays them out in Word: a cell over
+    two columns ("... i forhold til:" over "Opr." and "Kor.") and the cells beside it down over both rows."""
+    import docx
+
+    document = docx.Document(str(source))
+    for table in document.tables:
+        if len(table.rows) < 3 or len(table.columns) < 3:
+            continue
+        first, second = (tuple(c.text for c in table.rows[i].cells) for i in (0, 1))
+        spans = [i for i in range(len(first) - 1) if first[i] and not first[i + 1] and second[i] and second[i + 1]]
+        if not spans or second[0]:
+            continue
+        for i in spans:
+            table.cell(0, i).merge(table.cell(0, i + 1))
+        covered = {c for i in spans for c in (i, i + 1)}
+        for c in range(len(first)):
+            if c not in covered and first[c] and not second[c]:
+                table.cell(0, c).merge(table.cell(1, c))
+        for cell in (table.cell(0, c) for c in range(len(first))):
+            for paragraph in cell.paragraphs[1:]:
+                if not paragraph.text:
+                    paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(target))
     return target
