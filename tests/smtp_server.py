@@ -1,8 +1,11 @@
 """A real SMTP server for tests: aiosmtpd on 127.0.0.1, a free port, a handler that records deliveries.
 
 The handler can refuse recipients (550), drop the connection after N messages (after replying 250:
-the client knows the message went through, the next command fails), or drop it during DATA without
-replying (the server has the message, the client cannot know: the 'uncertain' case).
+the client knows the message went through, the next command fails), drop it during DATA without
+replying (the server has the message, the client cannot know: the 'uncertain' case), answer the
+message itself with an error (554 content filter, 552 too large, 452 mailbox full), or keep
+answering it with "250-" lines that never end. `smtp_server(drip_greeting=True)` starts a server
+whose greeting is "220-" lines that never end.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
+from aiosmtpd.smtp import SMTP, AuthResult
+
+DRIP_INTERVAL = 0.2  # seconds between the lines of a reply that never ends
 
 
 @dataclass
@@ -38,7 +43,10 @@ class RecordingHandler:
     refuse: set[str] = field(default_factory=set)
     drop_after: int | None = None          # close the connection after replying to this many messages
     drop_in_data: int | None = None        # on this message (1-based), keep it but close without replying
+    data_replies: list[str] = field(default_factory=list)  # final replies to the next messages, in order
+    drip_in_data: bool = False             # keep the message, then answer "250-" lines until the client goes
     deliveries: list[Delivery] = field(default_factory=list)
+    rejected: list[Delivery] = field(default_factory=list)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -47,8 +55,15 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        self.deliveries.append(Delivery(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content
-                                        or envelope.content))
+        delivery = Delivery(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content or envelope.content)
+        reply = self.data_replies.pop(0) if self.data_replies else "250 2.0.0 Ok: queued"
+        if not reply.startswith("2"):
+            self.rejected.append(delivery)
+            return reply
+        self.deliveries.append(delivery)
+        if self.drip_in_data:
+            await drip(server, "250-still working on it")
+            return "250 2.0.0 Ok: queued (never seen by the client)"
         count = len(self.deliveries)
         if self.drop_in_data == count:
             self.drop_in_data = None
@@ -57,10 +72,38 @@ class RecordingHandler:
         if self.drop_after == count:
             self.drop_after = None
             asyncio.get_running_loop().call_soon(server.transport.close)
-        return "250 2.0.0 Ok: queued"
+        return reply
 
     def received_by(self, address: str) -> list[Delivery]:
         return [d for d in self.deliveries if address in d.rcpt_tos]
+
+
+async def drip(server: SMTP, line: str) -> None:
+    """Send `line` every DRIP_INTERVAL seconds until the client closes the connection."""
+    while server.transport is not None and not server.transport.is_closing():
+        try:
+            await SMTP.push(server, line)
+        except ConnectionError:
+            return
+        await asyncio.sleep(DRIP_INTERVAL)
+
+
+class DrippingGreetingSMTP(SMTP):
+    """Greets with "220-" lines, one every DRIP_INTERVAL seconds, and never finishes the greeting."""
+
+    greeted = False
+
+    async def push(self, status):
+        if not self.greeted and isinstance(status, str) and status.startswith("220 "):
+            self.greeted = True
+            await drip(self, "220-welcome, please hold")
+            return
+        await super().push(status)
+
+
+class DrippingGreetingController(Controller):
+    def factory(self):
+        return DrippingGreetingSMTP(self.handler, **self.SMTP_kwargs)
 
 
 def free_port() -> int:
@@ -70,11 +113,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(handler: RecordingHandler | None = None, **smtp_options: object) -> Iterator[
-        tuple[Controller, RecordingHandler]]:
+def smtp_server(handler: RecordingHandler | None = None, drip_greeting: bool = False, **smtp_options: object
+                ) -> Iterator[tuple[Controller, RecordingHandler]]:
     """Start aiosmtpd on 127.0.0.1:<free port>; `smtp_options` go to aiosmtpd.smtp.SMTP."""
     handler = handler or RecordingHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **smtp_options)
+    kind = DrippingGreetingController if drip_greeting else Controller
+    controller = kind(handler, hostname="127.0.0.1", port=free_port(), **smtp_options)
     controller.start()
     try:
         yield controller, handler

@@ -82,6 +82,26 @@ def test_login_comes_from_the_environment_only(tmp_path: Path) -> None:
     (SMTP + MESSAGE + COMMITTEE + 'subject = "Kun emne"\n', {}, "committee[1]: give both subject and body"),
     (SMTP + MESSAGE + COMMITTEE + 'modtagere = ["x@y.dk"]\n', {}, "committee[1].modtagere: unknown key"),
     (SMTP + MESSAGE + COMMITTEE + "name = 2\n", {}, "not valid TOML"),
+    # header injection and malformed addresses are refused when the file is read, never at sending
+    (SMTP + MESSAGE + COMMITTEE.replace('"oeu@lejre.example"', '"oeu@lejre.example\\r\\nBcc: spy@evil.example"'), {},
+     "committee[1].recipients[1]: 'oeu@lejre.example\\r\\nBcc: spy@evil.example' holds a line break"),
+    (SMTP + MESSAGE + COMMITTEE + 'cc = ["Budget\\n <budget@lejre.example>"]\n', {}, "committee[1].cc[1]: "),
+    (SMTP.replace("Økonomi <", "Økonomi\\r\\nBcc: spy@evil.example <") + MESSAGE + COMMITTEE, {},
+     "smtp.sender: 'Økonomi\\r\\nBcc: spy@evil.example <budget@lejre.example>' holds a line break"),
+    (SMTP + MESSAGE.replace("Budget {budget_year}", "Budget\\r\\nBcc: x@y.dk") + COMMITTEE, {},
+     "message.subject: 'Budget\\r\\nBcc: x@y.dk ({udvalg})' holds a line break or control character"),
+    (SMTP + MESSAGE.replace("Kære {navn}", "Kære\\u0000 {navn}") + COMMITTEE, {},
+     "message.body: 'Kære\\x00 {navn}' holds a control character"),
+    (SMTP + MESSAGE + COMMITTEE.replace('name = "Økonomiudvalget"', 'name = "Økonomi\\nudvalget"'), {},
+     "committee[1].name: 'Økonomi\\nudvalget' holds a line break"),
+    (SMTP + MESSAGE + COMMITTEE.replace('"oeu@lejre.example"', '"a@lejre.example, b@lejre.example"'), {},
+     "committee[1].recipients[1]: 'a@lejre.example, b@lejre.example' holds more than one address"),
+    (SMTP + MESSAGE + COMMITTEE.replace('"oeu@lejre.example"', '"Økonomi <oeu@lejre.example"'), {},
+     "committee[1].recipients[1]: 'Økonomi <oeu@lejre.example' is not an e-mail address"),
+    (SMTP + MESSAGE + COMMITTEE.replace('"oeu@lejre.example"', '"oeu@@lejre.example"'), {}, "is not an e-mail"),
+    (SMTP + MESSAGE + COMMITTEE.replace('"oeu@lejre.example"', '"oeu@lejre..example"'), {}, "is not an e-mail"),
+    (SMTP + MESSAGE + COMMITTEE.replace('"oeu@lejre.example"', '"oeu@lejre.example> x"'), {}, "is not an e-mail"),
+    (SMTP + 'deadline = 0\n' + MESSAGE + COMMITTEE, {}, "smtp.deadline: expected a positive whole number"),
 ])
 def test_config_errors_name_the_key(tmp_path: Path, text: str, env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError) as caught:
@@ -99,6 +119,12 @@ def test_committee_template_overrides_message(tmp_path: Path) -> None:
     (committee,) = book_from(tmp_path, text).committees
     assert committee.template == MessageTemplate("Til {navn}", "Hej {{ikke en pladsholder}}")
     assert committee.template.render({"navn": "ØU"}) == ("Til ØU", "Hej {ikke en pladsholder}")
+
+
+def test_quoted_names_with_commas_and_bare_addresses_are_accepted(tmp_path: Path) -> None:
+    text = SMTP + MESSAGE + COMMITTEE + 'cc = ["\\"Hansen, Kasper\\" <k@lejre.example>", "<b@lejre.example>"]\n'
+    (committee,) = book_from(tmp_path, text).committees
+    assert committee.envelope == ("oeu@lejre.example", "k@lejre.example", "b@lejre.example")
 
 
 def test_envelope_is_to_plus_cc_each_once(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from budgetbook.errors import ConfigError, SendError, SourceError
+from budgetbook.file_names import unique_file_names
 from budgetbook.sending import Status, send_packs
 from budgetbook.sending.log import LOG_NAME
 from tests.smtp_server import (
@@ -40,7 +41,7 @@ COMMITTEES = {  # short: (name, recipients, cc)
 def make_pack(short: str, amount: int) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = short
+    sheet.title = "Udvalg"
     sheet.append(["Udvalg", "Beløb (1.000 kr.)"])
     sheet.append([short, amount])
     buffer = io.BytesIO()
@@ -53,14 +54,15 @@ def make_packs(folder: Path, errors: dict[str, int] | None = None, amounts: dict
     """One real `<short>.xlsx` per committee plus `packs.json`; returns the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
+    names = unique_file_names(shorts, ".xlsx")  # as the pack builder names them
     for i, short in enumerate(shorts):
-        path = folder / f"{short}.xlsx"
+        path = folder / names[short]
         if path.exists() and short not in (amounts or {}):
             data = path.read_bytes()  # unchanged pack: same bytes (openpyxl stamps the save time)
         else:
             data = make_pack(short, (amounts or {}).get(short, 1000 + i))
             path.write_bytes(data)
-        entries.append({"udvalg": short, "file": f"{short}.xlsx", "sha256": hashlib.sha256(data).hexdigest(),
+        entries.append({"udvalg": short, "file": names[short], "sha256": hashlib.sha256(data).hexdigest(),
                         "errors": (errors or {}).get(short, 0), "warnings": 2})
     manifest = {"budget_year": "2024", "created": WHEN.isoformat(), "packs": entries}
     (folder / "packs.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
@@ -71,7 +73,8 @@ def toml_list(values: list[str]) -> str:
     return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
 
 
-def write_config(path: Path, port: int, starttls: bool = False, extra_smtp: str = "") -> Path:
+def write_config(path: Path, port: int, starttls: bool = False, extra_smtp: str = "",
+                 committees: dict[str, tuple[str, list[str], list[str]]] = COMMITTEES) -> Path:
     parts = [f"""
 [smtp]
 host = "127.0.0.1"
@@ -90,7 +93,7 @@ Vedhæftet er budgetmaterialet for {{budget_year}}, dannet {{date}}. Status: {{s
 Med venlig hilsen, Økonomi og Analyse – æøå ÆØÅ
 '''
 """]
-    for short, (name, recipients, cc) in COMMITTEES.items():
+    for short, (name, recipients, cc) in committees.items():
         parts.append(f"""
 [[committee]]
 name = "{name}"
@@ -371,3 +374,66 @@ def test_cli_send_dry_run_prints_the_report(tmp_path: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert code == 1 and "UBU: BLOCKED" in out and "Dry run: 2 written, 1 blocked." in out
     assert (tmp_path / "ob" / "ØU.eml").exists()
+
+
+# --- a server that says no after the message, or never finishes ---
+
+@pytest.mark.parametrize("reply", [
+    "554 5.7.1 Message rejected by content filter",
+    "552 5.3.4 Message size exceeds fixed limit",
+    "452 4.2.2 Mailbox full",
+])
+def test_refusal_after_data_is_a_failure_and_retried_next_run(tmp_path: Path, reply: str) -> None:
+    packs = make_packs(tmp_path / "packs")
+    handler = RecordingHandler(data_replies=["250 2.0.0 Ok: queued", reply])  # ØU goes through, UBU is refused
+    with smtp_server(handler) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        first = send_packs(packs, config, env={})
+        ubu = first.by_udvalg()["UBU"]
+        assert ubu.status is Status.FAILED and first.exit_code == 1, str(first)
+        assert reply.split()[0] in ubu.detail and "tried again next run" in ubu.detail
+        assert [o.status for o in first.outcomes] == [Status.SENT, Status.FAILED, Status.SENT]
+        results = [e for e in log_entries(packs) if e["event"] == "result"]
+        assert [r["status"] for r in results] == ["delivered", "failed", "delivered"]
+        assert results[1]["reply"].startswith(reply.split()[0])
+        second = send_packs(packs, config, env={})
+        third = send_packs(packs, config, env={})
+    assert [o.status for o in second.outcomes] == [Status.UNCHANGED, Status.SENT, Status.UNCHANGED]
+    assert third.ok and all(o.status is Status.UNCHANGED for o in third.outcomes)
+    assert len(server.received_by("ubu@lejre.example")) == 1  # the accepted second attempt only
+    assert len(server.rejected) == 1
+
+
+def test_greeting_that_never_ends_stops_at_the_session_deadline(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    with smtp_server(drip_greeting=True) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port, extra_smtp="deadline = 1")
+        with pytest.raises(SendError, match="did not finish greeting within the deadline .*deadline of 1 s"):
+            send_packs(packs, config, env={})
+    assert not server.deliveries and not (packs / LOG_NAME).exists()
+
+
+def test_reply_to_the_message_that_never_ends_is_uncertain_at_the_deadline(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    handler = RecordingHandler(drip_in_data=True)
+    with smtp_server(handler) as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port, extra_smtp="deadline = 2")
+        report = send_packs(packs, config, env={})
+    assert [o.status for o in report.outcomes] == [Status.UNCERTAIN, Status.NOT_ATTEMPTED, Status.NOT_ATTEMPTED]
+    assert "deadline of 2 s" in report.by_udvalg()["ØU"].detail
+    assert [e.get("status") for e in log_entries(packs) if e["event"] == "result"] == ["uncertain"]
+    assert len(server.deliveries) == 1
+
+
+def test_dry_run_names_outbox_files_like_the_packs(tmp_path: Path) -> None:
+    committees = {"USS/E": ("Social", ["usse@lejre.example"], []), "../../x": ("X", ["x@lejre.example"], []),
+                  "USS-E": ("Social 2", ["usse2@lejre.example"], [])}
+    packs = make_packs(tmp_path / "packs", shorts=tuple(committees))
+    outbox = tmp_path / "deep" / "outbox"
+    config = write_config(tmp_path / "c.toml", 1, committees=committees)
+    report = send_packs(packs, config, dry_run=True, outbox=outbox, env={})
+    assert [o.status for o in report.outcomes] == [Status.WRITTEN] * 3, str(report)
+    assert sorted(p.name for p in outbox.iterdir()) == ["-..-x.eml", "USS-E (2).eml", "USS-E.eml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "deep", "packs"]  # nothing written outside
+    message = message_from_bytes((outbox / "USS-E.eml").read_bytes(), policy=policy.default)
+    assert message["To"] == "usse@lejre.example"

@@ -24,7 +24,6 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -34,6 +33,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import WorkbookError
+from budgetbook.file_names import safe_stem, unique_file_names
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
 from templates import template_path
@@ -161,31 +161,14 @@ def _build_day(book: object) -> datetime:
 
 # --- file names -------------------------------------------------------------------------------
 
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
 def pack_file_name(udvalg: str) -> str:
     """A file name any system accepts that still reads as the committee: "ØU.xlsx", "USS/E" -> "USS-E.xlsx"."""
-    name = _UNSAFE.sub("-", unicodedata.normalize("NFC", udvalg)).strip(" .") or "Udvalg"
-    if name.upper() in _RESERVED:
-        name += "_"
-    return f"{name[:100]}.xlsx"
+    return f"{safe_stem(udvalg)}.xlsx"
 
 
 def pack_file_names(committees: list[str]) -> dict[str, str]:
     """One distinct file per committee, even when two names differ only in unsafe characters."""
-    names: dict[str, str] = {}
-    taken: set[str] = set()
-    for udvalg in committees:
-        name = pack_file_name(udvalg)
-        number = 2
-        while name.casefold() in taken:
-            name = f"{pack_file_name(udvalg)[:-5]} ({number}).xlsx"
-            number += 1
-        taken.add(name.casefold())
-        names[udvalg] = name
-    return names
+    return unique_file_names(committees, ".xlsx")
 
 
 # --- which findings concern a committee -------------------------------------------------------

@@ -1,6 +1,6 @@
 """The address book: `committees.toml` read into frozen settings, every bad key named.
 
-    [smtp]                       host, port, starttls, sender, timeout, cafile
+    [smtp]                       host, port, starttls, sender, timeout, deadline, cafile
     [message]                    default subject and body templates
     [[committee]]                name, short, recipients, cc, subject, body (the last two optional)
 
@@ -11,12 +11,13 @@ mailed around or committed never carries a secret.
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from email.utils import parseaddr
+from dataclasses import dataclass, field, replace
+from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 from budgetbook.errors import ConfigError
@@ -42,8 +43,9 @@ class SmtpSettings:
     port: int = 587
     starttls: bool = True
     sender: str = ""
-    timeout: float = 30.0
+    timeout: float = 30.0      # seconds for each answer of the server
     cafile: str | None = None
+    deadline: float = 600.0    # seconds for the whole session, however the server dawdles
     user: str | None = field(default=None, repr=False)
     password: str | None = field(default=None, repr=False)
 
@@ -67,7 +69,7 @@ class SmtpSettings:
                     raise ConfigError(
                         f"{where}.{key}: login user and password are never read from the config file; "
                         f"remove the key and set {USER_VARIABLE} and {PASSWORD_VARIABLE} in the environment")
-            _reject_unknown(data, ("host", "port", "starttls", "sender", "timeout", "cafile"), where)
+            _reject_unknown(data, ("host", "port", "starttls", "sender", "timeout", "deadline", "cafile"), where)
             settings = cls(
                 host=_text(data, "host", where, required=True),
                 port=_integer(data, "port", where, 587),
@@ -75,6 +77,7 @@ class SmtpSettings:
                 sender=_address(data, "sender", where),
                 timeout=float(_integer(data, "timeout", where, 30)),
                 cafile=_text(data, "cafile", where) or None,
+                deadline=float(_integer(data, "deadline", where, 600)),
             )
         if env is None:
             return settings
@@ -89,8 +92,7 @@ class SmtpSettings:
         if user is not None and not self.starttls:
             raise ConfigError("smtp.starttls: login is configured (environment) but starttls = false would "
                               "send the password unencrypted; set starttls = true")
-        return SmtpSettings(self.host, self.port, self.starttls, self.sender, self.timeout, self.cafile,
-                            user, password)
+        return replace(self, user=user, password=password)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class Committee:
         """Every address the mail goes to (to + cc), each once, in order."""
         seen: dict[str, str] = {}
         for entry in self.recipients + self.cc:
-            address = parseaddr(entry)[1]
+            address = split_address(entry, self.short)[1]
             seen.setdefault(address.lower(), address)
         return tuple(seen.values())
 
@@ -202,12 +204,18 @@ def _table(data: Mapping[str, object], key: str, where: str) -> dict[str, object
     return value
 
 
-def _text(data: Mapping[str, object], key: str, where: str, required: bool = False) -> str:
+def _text(data: Mapping[str, object], key: str, where: str, required: bool = False,
+          lines: bool = False) -> str:
+    """A text value; one line unless `lines` (a body may hold line breaks and tabs, never other
+    control characters)."""
     value = data.get(key, "")
     if not isinstance(value, str):
         raise ConfigError(f"{where}.{key}: expected text in quotes, got {value!r}")
     if required and not value.strip():
         raise ConfigError(f"{where}.{key}: required, and must not be empty")
+    if (_CONTROL_BUT_LINES if lines else _CONTROL).search(value):
+        what = "a control character" if lines else "a line break or control character"
+        raise ConfigError(f"{where}.{key}: {value!r} holds {what}; remove it")
     return value
 
 
@@ -244,20 +252,59 @@ def _addresses(data: Mapping[str, object], key: str, where: str, required: bool 
     return tuple(value)
 
 
-def check_address(entry: str, where: str) -> None:
-    """'Navn Efternavn <a@b.dk>' or 'a@b.dk'; the address itself must be ASCII (no SMTPUTF8)."""
-    address = parseaddr(entry)[1]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")  # what a body may not hold: tab, CR, LF may
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LOCAL_PART = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})+$")
+_ONE_WORD_ADDRESS = re.compile(r"^[^\s<>@,;\"]+@[^\s<>@,;\"]+$")
+_NAME_AND_ADDRESS = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<address>[^<>]*)>$")
+_SPECIALS = re.compile(r'[,;:<>@()\[\]"\\]')
+_ADDRESS_EXAMPLE = "an e-mail address like 'Navn <navn@kommune.dk>' (a name with a comma goes in double quotes)"
+
+
+def split_address(entry: str, where: str) -> tuple[str, str]:
+    """'Navn Efternavn <a@b.dk>', '"Efternavn, Navn" <a@b.dk>' or 'a@b.dk' -> (name, address), checked.
+
+    Strict on purpose: one address per entry, no line breaks or control characters (they would
+    start a new header: header injection), the address ASCII (no SMTPUTF8) and well formed, and
+    the entry read the same way by Python's own mail parser, so To/Cc and the envelope agree.
+    """
+    if _CONTROL.search(entry):
+        raise ConfigError(f"{where}: {entry!r} holds a line break or control character; write the address "
+                          "on one line")
+    text = entry.strip()
+    match = _NAME_AND_ADDRESS.match(text)
+    name, address = (match["name"].strip(), match["address"].strip()) if match else ("", text)
+    if len(name) >= 2 and name.startswith('"') and name.endswith('"'):
+        name = name[1:-1]
+        if '"' in name.replace('\\"', "") or name.endswith("\\"):
+            raise ConfigError(f"{where}: '{entry}' is not {_ADDRESS_EXAMPLE}")
+        name = name.replace('\\"', '"')
+    elif _SPECIALS.search(name):
+        raise ConfigError(f"{where}: '{entry}' is not {_ADDRESS_EXAMPLE}")
+    if sum(1 for _, found in getaddresses([text]) if "@" in found) > 1:
+        raise ConfigError(f"{where}: '{entry}' holds more than one address; give each its own entry in the "
+                          "list: [\"a@kommune.dk\", \"b@kommune.dk\"]")
     local, at, domain = address.rpartition("@")
-    if not (local and at and "." in domain) or " " in address:
-        raise ConfigError(f"{where}: '{entry}' is not an e-mail address like 'Navn <navn@kommune.dk>' "
-                          "(a name with a comma goes in double quotes)")
-    if not address.isascii():
+    if not address.isascii() and _ONE_WORD_ADDRESS.match(address):
         raise ConfigError(f"{where}: '{address}' has non-ASCII letters in the address itself; "
                           "keep æ, ø, å in the display name ('Søren <soeren@kommune.dk>')")
+    if not (at and _LOCAL_PART.match(local) and _DOMAIN.match(domain) and len(address) <= 254):
+        raise ConfigError(f"{where}: '{entry}' is not {_ADDRESS_EXAMPLE}")
+    if getaddresses([text]) != [(name, address)]:
+        raise ConfigError(f"{where}: '{entry}' is not {_ADDRESS_EXAMPLE}")
+    return name, address
+
+
+def check_address(entry: str, where: str) -> None:
+    """'Navn Efternavn <a@b.dk>' or 'a@b.dk'; raises `ConfigError` naming `where` otherwise."""
+    split_address(entry, where)
 
 
 def _template(data: Mapping[str, object], key: str, where: str, required: bool = False) -> str:
-    text = _text(data, key, where, required)
+    text = _text(data, key, where, required, lines=key == "body")
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as error:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from budgetbook.errors import ConfigError
+from budgetbook.file_names import unique_file_names
 from budgetbook.sending.committees import (
     AddressBook,
     normalise_short,
@@ -97,8 +98,9 @@ def _plan_and_run(folder: PacksFolder, book: AddressBook, when: datetime, force:
         else:
             decided[pack.udvalg] = result
     if outbox is not None:
+        names = unique_file_names([p.udvalg for p in folder.packs], ".eml")
         for plan in plans:
-            path = write_to_outbox(plan.mail, outbox)
+            path = write_to_outbox(plan.mail, outbox, names[plan.pack.udvalg])
             decided[plan.pack.udvalg] = Outcome(plan.pack.udvalg, Status.WRITTEN,
                                                 f"{path} (would go to {', '.join(plan.owed)})", plan.owed)
     elif plans and log is not None:
@@ -151,7 +153,7 @@ def plans_to_outcomes(plans: list[Plan], book: AddressBook, log: SendLog) -> dic
             if transport.connection is None:  # connection lost: the rest waits for the next run
                 for rest in plans[index + 1:]:
                     outcomes[rest.pack.udvalg] = Outcome(rest.pack.udvalg, Status.NOT_ATTEMPTED,
-                                                         "the mail server closed the connection earlier in "
+                                                         "the connection to the mail server ended earlier in "
                                                          "this run; run again to send it")
                 break
     return outcomes
