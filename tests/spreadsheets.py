@@ -40,3 +40,24 @@ def cached_values(workbook: Path) -> dict[tuple[str, str], object]:
     book = load_workbook(workbook, data_only=True)
     return {(sheet.title, cell.coordinate): cell.value
             for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None}
+
+
+def assert_libreoffice_agrees(raw: Path, out_dir: Path) -> int:
+    """Recalculate `raw` (saved without cached values) in LibreOffice and assert every formula has the
+    value budgetbook's engine gives it; returns how many numbers were compared."""
+    import pytest
+
+    from workbook.engine import EvaluatedBook
+    from workbook.excel_functions import ExcelError
+
+    ours = EvaluatedBook.open(raw)
+    theirs = cached_values(libreoffice_recalc(raw, out_dir))
+    compared = 0
+    for sheet, ref, _text in ours.formula_cells():
+        mine, other = ours.value(ref, sheet), theirs.get((sheet, ref))
+        if mine == "" or isinstance(mine, ExcelError):
+            assert other in (None, "") or str(other) == str(mine), (sheet, ref)
+            continue
+        assert other == pytest.approx(mine, abs=1e-9), (sheet, ref, mine, other)
+        compared += 1
+    return compared

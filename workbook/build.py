@@ -10,13 +10,14 @@ from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.model import ImportResult, ReadWarning
 from workbook import formulas as fx
-from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, sheet_name, table_over
+from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, table_over
 from workbook.sections import Block, Section, Trace
 from workbook.sections.catalogue import CatalogueSection
 from workbook.sections.minutes import MinutesSection
 from workbook.sections.proposals import ProposalSection
 from workbook.sections.reductions import AMOUNT_TOLERANCE, ReductionSection
 from workbook.sections.remarks import RemarksSection
+from workbook.sheet_names import center_sheet_names, unique_table_names
 
 OVERVIEW = "Oversigt"
 SAVINGS = "Besparelse i alt"  # reductions and proposals together, a saving counted positive
@@ -55,8 +56,9 @@ def build_layout(results: list[ImportResult]) -> BookLayout:
     traces: list[Trace] = []
     blocks: dict[str, dict[str, Block]] = {}  # section title -> center -> block
     centers = sorted({c for s in sections for c in s.centers()}, key=_center_order)
+    center_sheets = center_sheet_names(centers)
     for center in centers:
-        sheet = SheetLayout(sheet_name(center), "Center", print_rows=None)
+        sheet = SheetLayout(center_sheets[center], "Center", print_rows=None)
         sheet.put(1, 1, center, Style.TITLE)
         sheet.put(2, 1, "Beløb i 1.000 kr.", Style.NOTE)
         top = FIRST_BLOCK_ROW
@@ -64,6 +66,7 @@ def build_layout(results: list[ImportResult]) -> BookLayout:
             if center not in section.centers():
                 continue
             block = section.center_block(sheet, center, top)
+            block.sheet = sheet.name
             blocks.setdefault(section.title, {})[center] = block
             book.checks.extend(block.checks)
             traces.extend(Trace(sheet.name, row, key, where) for row, key, where in block.rows)
@@ -77,10 +80,11 @@ def build_layout(results: list[ImportResult]) -> BookLayout:
         book.sheets.extend(sheets)
         book.checks.extend(checks)
         traces.extend(section_traces)
-    _build_overview(overview, sections, centers, blocks, book)
+    _build_overview(overview, sections, centers, center_sheets, blocks, book)
     warnings = [w for r in results for w in r.warnings]
     book.sheets.append(_sources_sheet(results, warnings, duplicates))
     book.sheets.append(checks_sheet(book.checks, traces))
+    unique_table_names(book)
     return book
 
 
@@ -89,7 +93,7 @@ def _center_order(center: str) -> tuple[int, str]:
     return (1 if center.lower().startswith("tværgående") else 0, center)
 
 
-def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[str],
+def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[str], center_sheets: dict[str, str],
                     blocks: dict[str, dict[str, Block]], book: BookLayout) -> None:
     sheet.put(1, 1, "Oversigt", Style.TITLE)
     sheet.put(2, 1, "Beløb i 1.000 kr. Hver center-total henviser til centerets ark. "
@@ -107,11 +111,11 @@ def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[s
     first = 5
     row = first - 1
     for row, center in enumerate(centers, start=first):
-        sheet.put(row, 1, center, Style.TEXT, link=f"#{fx.ref(1, 1, sheet_name(center))}")
+        sheet.put(row, 1, center, Style.TEXT, link=f"#{fx.ref(1, 1, center_sheets[center])}")
         for col, (section, year) in enumerate(columns, start=2):
             block = blocks.get(section.title, {}).get(center)
             if block is not None and year in block.totals:
-                sheet.put(row, col, fx.link(fx.ref_in(block.totals[year], sheet_name(center))), Style.AMOUNT)
+                sheet.put(row, col, fx.link(fx.ref_in(block.totals[year], center_sheets[center])), Style.AMOUNT)
         for col, year in enumerate(combined, start=2 + len(columns)):
             terms = [(section.saving_sign, fx.ref(row, c)) for c, (section, y) in enumerate(columns, start=2)
                      if y == year and section.saving_sign]

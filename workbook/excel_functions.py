@@ -151,26 +151,76 @@ def _round(value: object, digits: object = 0) -> object:
 _CRITERION = re.compile(r"^(<=|>=|<>|<|>|=)?(.*)$", re.DOTALL)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def wildcard_pattern(text: str) -> re.Pattern[str] | None:
+    """A criterion's text as a whole-cell pattern when it holds a wildcard: * any run, ? one character,
+    ~ and a character that character itself (~*, ~?, ~~). None when the text has none of them."""
+    if not any(c in text for c in "*?~"):
+        return None
+    parts, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "~" and index + 1 < len(text):
+            parts.append(re.escape(text[index + 1]))
+            index += 2
+            continue
+        parts.append(".*" if char == "*" else "." if char == "?" else re.escape(char))
+        index += 1
+    return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
+
+
 def _matcher(criterion: object) -> Callable[[object], bool]:
-    """A COUNTIF/SUMIFS criterion: a value (equality, no case) or text like ">5" or "<>x"."""
-    if isinstance(criterion, str):
-        op, operand = _CRITERION.match(criterion).groups()  # type: ignore[union-attr]
-        op = op or "="
-        try:
-            target: object = float(operand.replace(",", ".")) if operand.strip() else operand
-        except ValueError:
-            target = operand
-        if isinstance(target, str):
-            needle = target.lower()
-            if op == "=":
-                return lambda v: (v is None and needle == "") or (isinstance(v, str) and v.lower() == needle)
-            if op == "<>":
-                return lambda v: not ((v is None and needle == "") or (isinstance(v, str) and v.lower() == needle))
-            return lambda v: isinstance(v, str) and compare(op, v, target) is True
-        return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and compare(op, v, target) is True
+    """A SUMIFS/COUNTIFS criterion as Excel reads it.
+
+    - A number (or a reference to one) matches equal numbers. An empty criterion cell counts as 0.
+    - Text may start with = <> < > <= >=. After = or <> (or alone) it matches text cells without case,
+      the whole cell, with the wildcards * and ? (~ before a character: that character itself), and,
+      when it reads as a number ("5", "=5"), numbers equal to it; <> is everything else, blanks
+      included. "=" alone or "" matches blank cells, "<>" every other cell. < > <= >= compare numbers
+      with a number ("<5"), text with text. TRUE and FALSE match booleans.
+
+    Where LibreOffice differs from Excel, this follows Excel: wildcards and text match text cells only
+    (LibreOffice lets "1*" match the number 12), booleans are no numbers, and text orders by character
+    code (Excel and LibreOffice sort punctuation by their own collation).
+    """
     if criterion is None:
+        criterion = 0
+    if isinstance(criterion, bool):
+        return lambda v: isinstance(v, bool) and v == criterion
+    if _is_number(criterion):
+        return lambda v: _is_number(v) and v == criterion
+    op, operand = _CRITERION.match(str(criterion)).groups()  # type: ignore[union-attr]
+    op = op or "="
+    if operand.upper() in ("TRUE", "FALSE"):
+        truth = operand.upper() == "TRUE"
+        return lambda v: isinstance(v, bool) and compare(op, v, truth) is True
+    try:
+        number: float | None = float(operand)
+    except ValueError:
+        number = None
+    if op in ("=", "<>"):
+        same = _equal_to(operand, number)
+        return same if op == "=" else (lambda v: not same(v))
+    if number is not None:
+        return lambda v: _is_number(v) and compare(op, v, number) is True
+    return lambda v: isinstance(v, str) and compare(op, v, operand) is True
+
+
+def _equal_to(operand: str, number: float | None) -> Callable[[object], bool]:
+    """What "=operand" matches: blank for "", else text by pattern or without case, numbers by value."""
+    if operand == "":
         return lambda v: v is None or v == ""
-    return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v == criterion
+    pattern = wildcard_pattern(operand)
+    needle = operand.lower()
+
+    def same(v: object) -> bool:
+        if isinstance(v, str):
+            return pattern.fullmatch(v) is not None if pattern is not None else v.lower() == needle
+        return number is not None and _is_number(v) and v == number
+    return same
 
 
 def _ifs_mask(pairs: tuple[object, ...], shape: tuple[int, int]) -> list[bool] | ExcelError:

@@ -50,6 +50,30 @@ def difference(left: str, right: str) -> Formula:
     return Formula(f"{left}-{right}")
 
 
+def text_literal(text: str) -> str:
+    """An Excel string literal: "text" with quotes doubled; joined with & in pieces of 255 characters,
+    the most one literal may hold."""
+    pieces = [text[i:i + 255] for i in range(0, len(text), 255)] or [""]
+    return "&".join('"' + piece.replace('"', '""') + '"' for piece in pieces)
+
+
+_CRITERION_SIGNS = ("<", ">", "=")
+
+
+def criterion(text: object, cell: str) -> str:
+    """The SUMIFS/COUNTIFS criterion that matches exactly the document text `text`, shown in `cell`.
+
+    SUMIFS reads * and ? as wildcards, ~ as an escape and a leading < > = as a comparison, so an
+    udvalg written "ØU*" (a footnote star) would also sum the rows of "ØU". Such text is given as an
+    escaped literal ("=ØU~*"); any other text by its cell, so the formula reads as the sheet does.
+    """
+    if not isinstance(text, str) or not (any(c in text for c in "*?~") or text.startswith(_CRITERION_SIGNS)
+                                         or not text.strip()):
+        return cell
+    escaped = text.replace("~", "~~").replace("*", "~*").replace("?", "~?")
+    return text_literal("=" + escaped)
+
+
 def sumifs(sum_area: str, *criteria: tuple[str, str]) -> Formula:
     pairs = ",".join(f"{range_},{criterion}" for range_, criterion in criteria)
     return Formula(f"SUMIFS({sum_area},{pairs})")

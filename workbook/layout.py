@@ -139,15 +139,26 @@ def address(sheet: str, ref: str) -> str:
     return f"{name}!{ref}"
 
 
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
 _NAME_FORBIDDEN = re.compile(r"[^0-9A-Za-z_]")
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "AE", "Ø": "OE", "Å": "AA"})
 
 
 def sheet_name(text: str) -> str:
-    """A valid worksheet name: no []:*?/\\ and at most 31 characters."""
-    name = _SHEET_FORBIDDEN.sub("-", text).strip("'") or "Ark"
-    return name[:31]
+    """A valid worksheet name: no []:*?/\\ or control characters, no quote at either end, at most 31
+    characters. Not unique by itself: names from document text are chosen by `workbook.sheet_names`."""
+    name = _SHEET_FORBIDDEN.sub("-", text).strip().strip("'")
+    return cut(name, SHEET_NAME_LIMIT).rstrip().rstrip("'") or "Ark"
+
+
+SHEET_NAME_LIMIT = 31
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters as Excel counts them (UTF-16 units: an emoji is two)."""
+    while len(text.encode("utf-16-le")) > 2 * limit:
+        text = text[:-1]
+    return text
 
 
 def table_name(text: str) -> str:

@@ -42,9 +42,10 @@ from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sh
 from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
-from workbook.readback import BudgetBook, CenterBlock, committee_sheet, read_budget
+from workbook.readback import BudgetBook, CenterBlock, committee_sheet, committee_sheets_of, read_budget
 from workbook.sections import Trace
 from workbook.sections.reductions import AMOUNT_TOLERANCE
+from workbook.sheet_names import unique_table_names
 from workbook.validate import read_checks, validate_book
 from workbook.write_xlsx import fill_template, write_workbook
 
@@ -187,9 +188,8 @@ def finding_scope(finding: Finding, udvalg: str, budget: BudgetBook) -> Scope | 
             return Scope.ROW if row.udvalg == udvalg else None
         has_rows = any(b.sheet == ref.sheet and b.rows_of(udvalg) for b in budget.blocks)
         return Scope.CENTER if has_rows else None
-    committee_sheets = {committee_sheet(u): u for u in budget.committees()}
-    if ref.sheet in committee_sheets:
-        return Scope.COMMITTEE if committee_sheets[ref.sheet] == udvalg else None
+    if ref.sheet in budget.committee_sheets:
+        return Scope.COMMITTEE if budget.committee_sheets[ref.sheet] == udvalg else None
     return Scope.BOOK if ref.sheet in (None, OVERVIEW, CHECKS) else None
 
 
@@ -212,9 +212,8 @@ def committee_totals(main: Workbook) -> dict[str, dict[str, tuple[str, object]]]
     """udvalg -> column label -> (cell, computed value) of the Total row of each "Udvalg X" sheet."""
     evaluated = EvaluatedBook(main)
     totals: dict[str, dict[str, tuple[str, object]]] = {}
-    for ws in main.worksheets:
-        if ws.cell(2, 1).value != "Udvalg" or not ws.cell(2, 2).value:
-            continue
+    for title, udvalg in committee_sheets_of(main).items():
+        ws = main[title]
         for row in range(5, ws.max_row + 1):
             if ws.cell(row, 1).value == "Total":
                 cells = {}
@@ -223,7 +222,7 @@ def committee_totals(main: Workbook) -> dict[str, dict[str, tuple[str, object]]]
                     if label:
                         cell = f"{get_column_letter(col)}{row}"
                         cells[str(label)] = (fx.ref_in(cell, ws.title), evaluated.value(cell, ws.title))
-                totals[str(ws.cell(2, 2).value)] = cells
+                totals[udvalg] = cells
                 break
     return totals
 
@@ -270,6 +269,7 @@ def pack_layout(budget: BudgetBook, udvalg: str, main_checks: list, main_totals:
                                          f"Udvalgets total {label} som {where} i {budget.path.name}",
                                          Provenance(budget.path.name), AMOUNT_TOLERANCE))
     book.sheets.append(checks_sheet(book.checks, traces))
+    unique_table_names(book)
     return book
 
 
@@ -313,7 +313,7 @@ def _committee_sheet(udvalg: str, placed: list[_Placed]) -> tuple[SheetLayout, d
     sheet.put(1, 1, f"Udvalg: {udvalg}", Style.TITLE)
     sheet.put(2, 1, "Udvalg", Style.NOTE)
     sheet.put(2, 2, udvalg, Style.TEXT)
-    criterion = fx.ref(2, 2, absolute=True)
+    criterion = fx.criterion(udvalg, fx.ref(2, 2, absolute=True))
     summed = list(dict.fromkeys(p.block.header[c - 1] for p in placed for c in p.block.summed))
     labels = sorted(s for s in summed if _YEAR_LABEL.match(s)) + [s for s in summed if not _YEAR_LABEL.match(s)]
     sheet.put_row(4, ["Center", *labels], Style.HEADER)

@@ -22,7 +22,8 @@ from openpyxl.utils.cell import range_boundaries
 from budgetbook.errors import WorkbookError
 from budgetbook.model import Provenance
 from workbook.build import CHECKS, SOURCES, TRACE_COLUMNS, TRACE_FIRST_COL
-from workbook.layout import Cell, Formula, Style, sheet_name
+from workbook.layout import Cell, Formula, Style
+from workbook.sheet_names import committee_sheet_names
 
 UDVALG_HEADER = "Udvalg"
 TOTAL_LABEL = "Total"
@@ -78,6 +79,7 @@ class BudgetBook:
     sha256: str
     blocks: tuple[CenterBlock, ...]
     sources: tuple[SourceRow, ...]
+    committee_sheets: dict[str, str]  # sheet name -> udvalg of each "Udvalg ..." sheet
 
     @property
     def years(self) -> tuple[str, ...]:
@@ -111,8 +113,15 @@ class BudgetBook:
 
 
 def committee_sheet(udvalg: str) -> str:
-    """The name of a committee's sheet, in the main workbook and in its pack."""
-    return sheet_name(f"Udvalg {udvalg}")
+    """The name of a committee's sheet in its pack (the main workbook numbers two that meet: see
+    `committee_sheets_of`)."""
+    return committee_sheet_names([udvalg])[udvalg]
+
+
+def committee_sheets_of(book: Workbook) -> dict[str, str]:
+    """sheet name -> udvalg of every committee sheet, known by its "Udvalg" label in A2 and the name in B2."""
+    return {ws.title: str(ws.cell(2, 2).value) for ws in book.worksheets
+            if ws.cell(2, 1).value == UDVALG_HEADER and ws.cell(2, 2).value}
 
 
 def read_budget(path: Path, book: Workbook | None = None) -> BudgetBook:
@@ -130,7 +139,7 @@ def read_budget(path: Path, book: Workbook | None = None) -> BudgetBook:
     if not blocks:
         raise WorkbookError(f"{path.name} has no center table with an '{UDVALG_HEADER}' column: nothing to pack")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    return BudgetBook(path, sha256, blocks, kilder_to_sources(book))
+    return BudgetBook(path, sha256, blocks, kilder_to_sources(book), committee_sheets_of(book))
 
 
 def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provenance]]) -> list[CenterBlock]:

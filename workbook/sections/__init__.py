@@ -24,6 +24,7 @@ class Block:
     totals: dict[str, str] = field(default_factory=dict)  # year -> A1 of the block's total for that year
     checks: list[Check] = field(default_factory=list)
     rows: list[tuple[int, str, Provenance]] = field(default_factory=list)  # (row, key, provenance)
+    sheet: str = ""  # the center sheet it stands on (set by workbook.build: see workbook.sheet_names)
 
 
 @dataclass

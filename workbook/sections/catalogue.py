@@ -198,7 +198,7 @@ def _summary_block(sheet: SheetLayout, header: int, key_label: str, keys: list[s
     row = header
     for row, key in enumerate(keys, start=header + 1):
         sheet.put(row, 1, key, Style.TEXT)
-        criterion = (area[MUNICIPALITY], fx.ref(row, 1))
+        criterion = (area[MUNICIPALITY], fx.criterion(key, fx.ref(row, 1)))
         sheet.put(row, 2, fx.countifs(criterion), Style.AMOUNT)
         sheet.put(row, 3, fx.countifs(criterion, (area[ADOPTED], yes)), Style.AMOUNT)
         sheet.put(row, 4, fx.sumifs(area[EFFECT], criterion), Style.AMOUNT)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from budgetbook.model import ImportResult, Number, Provenance
 from budgetbook.records.proposals import KINDS, ProposalForm
 from workbook import formulas as fx
-from workbook.layout import Check, SheetLayout, Style, sheet_name, table_over
+from workbook.layout import Check, SheetLayout, Style, table_over
 from workbook.sections import Block, Trace
 
 KIND = "proposal_forms"
@@ -189,7 +189,7 @@ class ProposalSection:
         traces.extend(Trace(FORMS_SHEET, r.row, r.key, line_of(r.form, "aendringsforslag_i_alt")) for r in self.rows)
         last = self.rows[-1].row if self.rows else HEADER_ROW
         sheet.tables.append(table_over(FORMS_SHEET, "Forslag", HEADER_ROW, last, len(LABELS)))
-        bottom = self._put_center_totals(sheet, HEADER_ROW + 1, last, last + 3)
+        bottom = self._put_center_totals(sheet, HEADER_ROW + 1, last, last + 3, center_blocks)
         self._put_duplicates(sheet, bottom + 2)
         return [sheet], checks, traces
 
@@ -222,7 +222,8 @@ class ProposalSection:
         return [Trace(FORMS_SHEET, r.row, field_key(key, name), line_of(r.form, name))
                 for key, r in first_rows.items() for name in TRACED_FIELDS]
 
-    def _put_center_totals(self, sheet: SheetLayout, first: int, last: int, top: int) -> int:
+    def _put_center_totals(self, sheet: SheetLayout, first: int, last: int, top: int,
+                           center_blocks: dict[str, Block]) -> int:
         """Net change per center and year: SUMIFS over the rows above. Returns the last row used."""
         sheet.put(top, 1, "Nettoændring pr. center og år (1.000 kr., − = besparelse)", Style.NOTE)
         header = top + 1
@@ -232,10 +233,10 @@ class ProposalSection:
         year_area = fx.area(first, last, COLUMN[YEAR], absolute=True)
         row = header
         for row, center in enumerate(sorted(self.by_center), start=header + 1):
-            sheet.put(row, 1, center, Style.TEXT, link=f"#{fx.ref(1, 1, sheet_name(center))}")
+            sheet.put(row, 1, center, Style.TEXT, link=f"#{fx.ref(1, 1, center_blocks[center].sheet)}")
+            is_center = (center_area, fx.criterion(center, fx.ref(row, 1, absolute=True)))
             for col, year in enumerate(self._years, start=2):
-                sheet.put(row, col, fx.sumifs(net_area, (center_area, fx.ref(row, 1, absolute=True)),
-                                              (year_area, year)), Style.AMOUNT)
+                sheet.put(row, col, fx.sumifs(net_area, is_center, (year_area, year)), Style.AMOUNT)
         total_row = row + 1
         sheet.put(total_row, 1, "Total", Style.TOTAL_LABEL)
         for col in range(2, 2 + len(self._years)):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from budgetbook.model import ImportResult, Number, Provenance
 from budgetbook.records.reduction import ReductionLine, StatedTotals
 from workbook import formulas as fx
-from workbook.layout import Check, SheetLayout, Style, sheet_name, table_over
+from workbook.layout import Check, SheetLayout, Style, table_over
 from workbook.sections import Block, Trace
+from workbook.sheet_names import committee_sheet_names
 
 KIND = "reduction_list"
 AMOUNT_TOLERANCE = 0.5  # amounts are whole 1.000 kr.: half a unit is rounding, one unit is not
@@ -196,11 +197,12 @@ class ReductionSection:
         """One sheet per committee: per center, SUMIFS over the center's block (totals in `udvalg_totals`)."""
         sheets, totals = [], self.udvalg_totals
         cols = self.columns
-        for udvalg in self.udvalg_names():
-            sheet = SheetLayout(sheet_name(f"Udvalg {udvalg}"), "Udvalg", freeze="B5", print_rows="4:4")
+        names = committee_sheet_names(self.udvalg_names())
+        for udvalg, name in names.items():
+            sheet = SheetLayout(name, "Udvalg", freeze="B5", print_rows="4:4")
             sheet.put(1, 1, f"Udvalg: {udvalg}", Style.TITLE)
             sheet.put(2, 1, "Udvalg", Style.NOTE)
-            criterion = fx.ref(2, 2, absolute=True)
+            criterion = fx.criterion(udvalg, fx.ref(2, 2, absolute=True))
             sheet.put(2, 2, udvalg, Style.TEXT)
             sheet.put_row(4, ["Center"] + [f"{y} (1.000 kr.)" for y in cols.years], Style.HEADER)
             centers = sorted({line.center for line in self.lines if line.udvalg == udvalg})

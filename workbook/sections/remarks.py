@@ -103,7 +103,7 @@ class RemarksSection(SheetsOnlySection):
         net_area = fx.area(first, last, NET_COL, absolute=True)
         committees = list(dict.fromkeys(committee for committee, _ in self.areas))
         for row, committee in enumerate(committees, start=top + 1):
-            criterion = fx.ref(row, 1, absolute=True)
+            criterion = fx.criterion(committee, fx.ref(row, 1, absolute=True))
             sheet.put(row, 1, committee, Style.TEXT)
             sheet.put(row, 2, fx.countifs((committee_area, criterion)), Style.AMOUNT)
             sheet.put(row, NET_COL, fx.sumifs(net_area, (committee_area, criterion)), Style.AMOUNT)
