@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from budgetbook import __version__
 from budgetbook.errors import BudgetbookError
+from budgetbook.files import save_text
 from budgetbook.findings import Severity, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
@@ -84,7 +83,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_text_atomically(args.output, text)
+        save_text(args.output, text)
         print(f"{args.file.name}: {len(result.records)} {result.kind} records, "
               f"{len(result.warnings)} warnings -> {args.output}")
     for warning in result.warnings:
@@ -126,17 +125,6 @@ def run_send(args: argparse.Namespace) -> int:
                         resend=tuple(args.resend))
     print(report.describe())
     return EXIT_FINDINGS if report.failed else EXIT_OK
-
-
-def write_text_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(name, target)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

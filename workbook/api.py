@@ -6,17 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 import importers
 from budgetbook.errors import WorkbookError
+from budgetbook.files import FileLock, ensure_writable
 from budgetbook.findings import Finding
 from budgetbook.model import ImportResult
 from workbook.build import build_layout
 from workbook.cached_values import save_with_values
 from workbook.engine import EvaluatedBook
 from workbook.findings_sheet import put_findings_sheet
-from workbook.validate import validate_book
+from workbook.validate import validate_book, validate_workbook
 from workbook.write_xlsx import write_workbook
 
 
@@ -40,22 +41,35 @@ def read_sources(paths: Sequence[Path]) -> list[ImportResult]:
 
 
 def build_workbook(paths: Sequence[Path], output: Path) -> BuildSummary:
+    ensure_writable(output)  # a read-only or folder target is refused before any document is read
     results = read_sources(paths)
     layout = build_layout(results)
-    write_workbook(layout, output)
+    with FileLock(output, "budgetbook build") as lock:
+        write_workbook(layout, output, lock=lock)
     return BuildSummary(output, tuple(results), tuple(s.name for s in layout.sheets), len(layout.checks))
 
 
 def validate_and_record(path: Path, *, write_sheet: bool = True) -> list[Finding]:
-    """Validate the workbook; write the findings to its Validering sheet (saved safely)."""
+    """Validate the workbook; write the findings to its Validering sheet (saved safely).
+
+    The workbook stays locked from reading to saving, so a build that finishes meanwhile waits
+    instead of being saved over with the old book.
+    """
+    if not write_sheet:
+        return validate_workbook(path)
+    with FileLock(path, "budgetbook validate") as lock:
+        book = open_workbook(path)
+        evaluated = EvaluatedBook(book)
+        findings = validate_book(book, evaluated)
+        put_findings_sheet(book, findings)  # text only: the formulas' values stay as evaluated
+        save_with_values(book, path, values=evaluated.evaluate_all(), lock=lock)
+    return findings
+
+
+def open_workbook(path: Path) -> Workbook:
+    """The workbook at `path` with its formulas, or one line saying why not."""
     try:
-        book = load_workbook(path)
+        return load_workbook(path)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
-    evaluated = EvaluatedBook(book)
-    findings = validate_book(book, evaluated)
-    if write_sheet:
-        put_findings_sheet(book, findings)  # text only: the formulas' values stay as evaluated
-        save_with_values(book, path, values=evaluated.evaluate_all())
-    return findings
 

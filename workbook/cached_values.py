@@ -1,23 +1,24 @@
 """Saving a workbook with the computed value of every formula stored beside it.
 
 openpyxl writes formulas without results, so a mail preview, a phone or pandas shows
-blanks. We compute every formula with `workbook.engine`, save with openpyxl to a
-temporary file, then add a `<v>` result to each formula cell in the sheet XML, and
-move the file into place. Excel still recalculates on open (fullCalcOnLoad).
+blanks. We compute every formula with `workbook.engine`, save with openpyxl to memory,
+then add a `<v>` result to each formula cell in the sheet XML while writing the file
+with `budgetbook.files.save_atomically`. Excel still recalculates on open (fullCalcOnLoad).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 from openpyxl import Workbook
 from openpyxl.utils.cell import get_column_letter
 
+from budgetbook.files import FileLock, save_atomically
 from workbook.engine import EvaluatedBook
 from workbook.excel_functions import ExcelError
 
@@ -29,34 +30,31 @@ _CORE = "docProps/core.xml"
 
 
 def save_with_values(book: Workbook, target: Path, stamp: datetime | None = None,
-                     values: dict[tuple[str, int, int], object] | None = None) -> None:
-    """Save `book` to `target` atomically with every formula's value.
+                     values: dict[tuple[str, int, int], object] | None = None, lock: FileLock | None = None) -> None:
+    """Save `book` to `target` with every formula's value, safely (`budgetbook.files.save_atomically`:
+    locked, whole or not at all, mode, group and symlink kept).
 
     With `stamp`, the file records that time as created and modified, and the package's
     entries carry it too: the same layout then gives the same bytes (the send log of the
     committee packs compares checksums to send only what changed). `values` are the formulas'
-    results when the caller has computed them already (`EvaluatedBook.evaluate_all`).
+    results when the caller has computed them already (`EvaluatedBook.evaluate_all`). `lock` is
+    the target's lock when the caller holds it (validate holds it from reading to saving).
     """
     if values is None:
         values = EvaluatedBook(book).evaluate_all()
     by_sheet: dict[str, dict[str, object]] = {}
     for (sheet, row, col), value in values.items():
         by_sheet.setdefault(sheet, {})[f"{get_column_letter(col)}{row}"] = value
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, raw_name = tempfile.mkstemp(suffix=".xlsx", dir=target.parent, prefix=f".{target.stem}-")
-    os.close(handle)
-    raw = Path(raw_name)
-    done = raw.with_name(raw.name + ".tmp")
-    try:
+
+    def write(temporary: Path) -> None:
+        raw = io.BytesIO()
         book.save(raw)
-        add_values(raw, done, by_sheet, stamp)
-        os.replace(done, target)
-    finally:
-        for leftover in (raw, done):
-            leftover.unlink(missing_ok=True)
+        add_values(raw, temporary, by_sheet, stamp)
+
+    save_atomically(target, write, lock=lock)
 
 
-def add_values(source: Path, target: Path, values: dict[str, dict[str, object]],
+def add_values(source: Path | BinaryIO, target: Path, values: dict[str, dict[str, object]],
                stamp: datetime | None = None) -> None:
     """Copy the package, writing a cached result into every formula cell of the named sheets."""
     with zipfile.ZipFile(source) as package:

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -34,6 +32,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import WorkbookError
 from budgetbook.file_names import safe_stem, unique_file_names
+from budgetbook.files import FileLock, save_text
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
 from templates import template_path
@@ -134,22 +133,24 @@ def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
     stamp = _build_day(main)
     created = stamp.date().isoformat()
     names = pack_file_names(budget.committees())
-    out_dir.mkdir(parents=True, exist_ok=True)
-    packs = []
-    for udvalg in budget.committees():
-        scoped = findings_for(udvalg, findings, budget)
-        layout = pack_layout(budget, udvalg, main_checks, main_totals.get(udvalg, {}))
-        own = validate_book(fill_template(layout, template_path()))
-        scoped += [ScopedFinding(f, Scope.PACK) for f in own]
-        layout.sheets.insert(0, front_sheet(budget, udvalg, layout, scoped, created))
-        path = write_workbook(layout, out_dir / names[udvalg], stamp=stamp)
-        rows = sum(len(b.rows_of(udvalg)) for b in budget.blocks)
-        centers = len({b.sheet for b in budget.blocks if b.rows_of(udvalg)})
-        packs.append(PackResult(udvalg, path, rows, centers, _count(scoped, Severity.ERROR),
-                                _count(scoped, Severity.WARNING), hashlib.sha256(path.read_bytes()).hexdigest()))
-    unassigned = tuple(f"{r.sheet}!A{r.row}" for r in budget.rows_without_committee())
-    report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned)
-    write_manifest(report)
+    # one packs run per folder at a time: the manifest's lock is held until it describes these files
+    with FileLock(out_dir / MANIFEST, "budgetbook packs") as lock:
+        packs = []
+        for udvalg in budget.committees():
+            scoped = findings_for(udvalg, findings, budget)
+            layout = pack_layout(budget, udvalg, main_checks, main_totals.get(udvalg, {}))
+            own = validate_book(fill_template(layout, template_path()))
+            scoped += [ScopedFinding(f, Scope.PACK) for f in own]
+            layout.sheets.insert(0, front_sheet(budget, udvalg, layout, scoped, created))
+            path = write_workbook(layout, out_dir / names[udvalg], stamp=stamp)
+            rows = sum(len(b.rows_of(udvalg)) for b in budget.blocks)
+            centers = len({b.sheet for b in budget.blocks if b.rows_of(udvalg)})
+            packs.append(PackResult(udvalg, path, rows, centers, _count(scoped, Severity.ERROR),
+                                    _count(scoped, Severity.WARNING),
+                                    hashlib.sha256(path.read_bytes()).hexdigest()))
+        unassigned = tuple(f"{r.sheet}!A{r.row}" for r in budget.rows_without_committee())
+        report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned)
+        write_manifest(report, lock=lock)
     return report
 
 
@@ -433,14 +434,7 @@ def _put_sources(sheet: SheetLayout, top: int, budget: BudgetBook) -> int:
 
 # --- the manifest -----------------------------------------------------------------------------
 
-def write_manifest(report: PacksReport) -> Path:
+def write_manifest(report: PacksReport, lock: FileLock | None = None) -> Path:
     """packs.json, moved into place in one step so a reader never sees half of it."""
     text = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
-    handle, name = tempfile.mkstemp(dir=report.out_dir, prefix=f".{MANIFEST}-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(name, report.manifest)
-    finally:
-        Path(name).unlink(missing_ok=True)
-    return report.manifest
+    return save_text(report.manifest, text, lock=lock)

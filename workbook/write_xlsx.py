@@ -2,7 +2,7 @@
 
 Text from documents is always written as text: a cell whose text starts with "=",
 "+", "-" or "@" is stored as a string with Excel's quote prefix, never as a formula.
-The file is written to a temporary file beside the target and moved into place, so a
+The file is written by `budgetbook.files.save_atomically`, so a
 failure never leaves a half-written workbook; cached values of every formula are added
 (`workbook.cached_values`) so mail previews, phones and pandas see the numbers.
 """
@@ -19,6 +19,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from budgetbook.errors import WorkbookError
+from budgetbook.files import FileLock
 from templates import template_path
 from workbook.cached_values import save_with_values
 from workbook.layout import BookLayout, Formula, SheetLayout, Style
@@ -28,12 +29,13 @@ _FORMULA_LEADS = ("=", "+", "-", "@")
 
 
 def write_workbook(layout: BookLayout, target: Path, template: Path | None = None,
-                   stamp: datetime | None = None) -> Path:
-    """Write the layout; `stamp` fixes the file's recorded times so equal layouts give equal bytes."""
+                   stamp: datetime | None = None, lock: FileLock | None = None) -> Path:
+    """Write the layout; `stamp` fixes the file's recorded times so equal layouts give equal bytes.
+    `lock`: the target's `budgetbook.files.FileLock`, when the caller holds it."""
     book = fill_template(layout, template or template_path())
     # 'created' records the build (a later validate keeps it); the template's own date would mislead.
     book.properties.created = stamp or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    save_with_values(book, target, stamp)
+    save_with_values(book, target, stamp, lock=lock)
     return target
 
 

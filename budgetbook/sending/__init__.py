@@ -17,7 +17,7 @@ A packs folder holds one workbook per committee, named `<short name>.xlsx` (`ØU
   unless `force=True`, and then the mail says so in subject and body.
 - An unchanged pack must be rebuilt byte for byte (fixed document timestamps), or every rebuild
   counts as a change and is mailed again.
-- The sender adds `send-log.jsonl` (and `send-log.lock`) to the folder; the builder leaves them alone
+- The sender adds `send-log.jsonl` (and its lock, `.send-log.jsonl.lock`) to the folder; the builder leaves them alone
   when it rebuilds, so the log survives and only changed packs are sent again.
 
 Entry point: `send_packs(packs_dir, config_path, *, dry_run=False, force=False, outbox=None,

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
 
-from budgetbook.errors import SendError, SourceError
+from budgetbook.errors import SourceError
+from budgetbook.files import fsync_folder
 
 LOG_NAME = "send-log.jsonl"
 
@@ -158,7 +158,7 @@ class SendLog:
         finally:
             os.close(fd)
         if created:
-            _fsync_dir(self.path.parent)
+            fsync_folder(self.path.parent)
 
 
 def _ends_torn(path: Path) -> bool:
@@ -170,19 +170,6 @@ def _ends_torn(path: Path) -> bool:
         return handle.read(1) != b"\n"
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # Windows cannot open a directory; NTFS journals the entry itself
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _json_to_entry(data: dict[str, object]) -> Attempt | Result:
     if data["event"] == "attempt":
         return Attempt(str(data["id"]), str(data["udvalg"]), str(data["file"]), str(data["sha256"]),
@@ -191,41 +178,3 @@ def _json_to_entry(data: dict[str, object]) -> Attempt | Result:
     if data["event"] == "result":
         return Result(str(data["id"]), str(data["status"]), str(data.get("reply", "")), str(data["at"]))
     raise ValueError(f"unknown event {data['event']!r}")
-
-
-class FolderLock:
-    """One `budgetbook send` per packs folder at a time: two runs reading the same log would both send.
-
-    An OS file lock (released by the OS if the process dies), not a lock file that a crash leaves behind.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.fd: int | None = None
-
-    def __enter__(self) -> Self:
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            _lock(self.fd)
-        except OSError:
-            os.close(self.fd)
-            self.fd = None
-            raise SendError(f"Another 'budgetbook send' is working on {self.path.parent}; "
-                            "wait for it to finish") from None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing releases the lock
-            self.fd = None
-
-
-def _lock(fd: int) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        return
-    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from budgetbook.errors import ConfigError
 from budgetbook.file_names import unique_file_names
+from budgetbook.files import FileLock
 from budgetbook.sending.committees import (
     AddressBook,
     normalise_short,
@@ -24,7 +25,6 @@ from budgetbook.sending.log import (
     LOG_NAME,
     UNCERTAIN,
     Attempt,
-    FolderLock,
     Result,
     SendLog,
     history_of,
@@ -43,7 +43,6 @@ from budgetbook.sending.smtp import (
     SmtpTransport,
 )
 
-LOCK_NAME = "send-log.lock"
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,8 @@ def send_packs(packs_dir: Path | str, config_path: Path | str, *, dry_run: bool 
     if dry_run:
         outcomes, notes = _plan_and_run(folder, book, when, force, wanted, None, Path(outbox or DEFAULT_OUTBOX))
         return SendReport(outcomes, notes, dry_run=True)
-    with FolderLock(folder.path / LOCK_NAME):
+    # one send per packs folder at a time: two runs reading the same log would both send
+    with FileLock(folder.path / LOG_NAME, "budgetbook send", wait=0):
         outcomes, notes = _plan_and_run(folder, book, when, force, wanted, SendLog(folder.path / LOG_NAME), None)
     return SendReport(outcomes, notes)
 
