@@ -48,7 +48,12 @@ class FormulaError(BudgetbookError, ValueError):
 
 
 class ConfigError(BudgetbookError, ValueError):
-    """A settings value or file is wrong; names the key."""
+    """A settings value or file is wrong; names the key, and says what to write instead (`hint`)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message} {hint}".strip())
 
 
 class SendError(BudgetbookError, OSError):
