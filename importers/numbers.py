@@ -18,7 +18,7 @@ _MINUS_SIGNS = ("-", "\u2212", "\u2013", "\u2014")
 _BLANKS = {"", "-", "\u2013", "\u2212"}
 # 15.036 | 1.234.567,5 | 1 500 | 0,4 | 700
 _BODY = re.compile(r"\d{1,3}(?:([.  ])\d{3})?(?:\1\d{3})*(?:,\d+)?|\d+(?:,\d+)?")
-_UNIT = re.compile(r"^(?:kr\.?\s*)?(?P<n>.*?)(?:\s*(?:kr\.?|t\.kr\.?|mio\.? kr\.?))?$", re.IGNORECASE)
+_UNIT = re.compile(r"^(?:kr\.?\s*)?(?P<n>.*?)(?:\s*(?:kr\.?|t\.kr\.?|mio\.? kr\.?))?$", re.IGNORECASE | re.DOTALL)
 
 
 def parse_number(value: object, where: Provenance | str | None = None, *, percent: bool = False) -> Number | None:

@@ -45,7 +45,8 @@ def test_parse_percent(text: str, expected: object) -> None:
     assert parse_percent(text) == expected
 
 
-@pytest.mark.parametrize("text", ["l.234,00", "1.5", "12.34", "abc", "800, 000", "1,2,3", "0,4%", "1..000", "--5", True])
+@pytest.mark.parametrize("text", ["l.234,00", "1.5", "12.34", "abc", "800, 000", "1,2,3", "0,4%", "1..000", "--5", True,
+                                  "1,5\n2"])
 def test_unreadable_numbers_name_the_place(text: object) -> None:
     where = Provenance("forslag.pdf", 3, 14)
     with pytest.raises(NumberError) as error:

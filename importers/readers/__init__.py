@@ -4,6 +4,10 @@ A `Line` is what a person sees as one line of a document: a paragraph, a line of
 PDF page, a row of a table or a worksheet. Table rows keep their cells apart; prose
 is one cell. Importers of every document kind work on lines and never see the format.
 
+`read_document` gives the lines as a `Document`: the body, and apart from it the page
+furniture (running headers and footers, page numbers: `importers.readers.furniture`), so
+that no importer ever reads "Side 3 af 12" or the title printed on every page as content.
+
 The format is detected from the file's first bytes, not its name, so that a text file
 renamed .xlsx gets a clear error instead of a crash deep in a library.
 """
@@ -34,13 +38,16 @@ class Line:
     """One line of a document: its cells (one for prose) and where it stands.
 
     A PDF text line (not a ruled table row) also keeps its `words` with their positions, so an
-    importer can put them back into the columns of a table printed without gridlines.
+    importer can put them back into the columns of a table printed without gridlines; every PDF
+    line keeps its `top` and its page's height (points), so that page furniture can be told by place.
     """
 
     cells: tuple[Cell, ...]
     provenance: Provenance
     style: str | None = None
     words: tuple[Word, ...] = ()
+    top: float | None = None
+    page_height: float | None = None
 
     @property
     def text(self) -> str:
@@ -49,6 +56,29 @@ class Line:
 
     def cell(self, index: int) -> Cell:
         return self.cells[index] if index < len(self.cells) else None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read: its body lines, and the page furniture taken out of them.
+
+    `furniture` holds the running headers and footers and the page numbers (PDF and text: lines
+    repeated at the same place on most pages; Word: its header and footer parts); `heads` gives
+    their distinct texts, from which an importer may take a municipality or a title.
+    """
+
+    lines: tuple[Line, ...]
+    furniture: tuple[Line, ...] = ()
+    format: str = "text"
+    pages: int = 1
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        """The running headers' and footers' texts (a cell each), each once, page numbers left out."""
+        from importers.readers.furniture import is_page_number
+
+        texts = (" ".join(str(cell).split()) for line in self.furniture for cell in line.cells if cell)
+        return tuple(dict.fromkeys(t for t in texts if t and not is_page_number(t)))
 
 
 FORMATS = ("pdf", "docx", "xlsx", "text")
@@ -100,8 +130,10 @@ def _describe(fmt: str) -> str:
     return {"pdf": "a PDF", "docx": "a Word document", "xlsx": "an Excel workbook", "text": "plain text"}[fmt]
 
 
-def read_lines(path: Path) -> list[Line]:
-    """Every line of the document, in reading order, whatever its format."""
+def read_document(path: Path) -> Document:
+    """The document's body lines in reading order, whatever its format, with its page furniture apart."""
+    from importers.readers.furniture import split_furniture
+
     fmt = detect_format(path)
     if fmt == "pdf":
         from importers.readers import pdf as reader
@@ -111,8 +143,13 @@ def read_lines(path: Path) -> list[Line]:
         from importers.readers import xlsx as reader
     else:
         from importers.readers import text as reader
-    lines = reader.read_lines(path)
+    lines, heads = reader.read_with_heads(path) if hasattr(reader, "read_with_heads") else (reader.read_lines(path), [])
     if not any(line.text.strip() for line in lines):
         raise SourceError("The document holds no text", path.name,
                           hint="If it is a scanned PDF, run it through OCR or ask for the original file.")
-    return lines
+    return split_furniture(lines, fmt, heads)
+
+
+def read_lines(path: Path) -> list[Line]:
+    """The body lines of a document (`read_document(path).lines`), for callers that need no more."""
+    return list(read_document(path).lines)

@@ -2,8 +2,9 @@
 
 A paragraph is a line of one cell (its style name kept, so headings can be told
 apart); a table row is a line of cells on the table's grid, a merged cell given once
-and the columns it covers left empty. Word stores no page
-layout, so the page counts explicit page breaks; the line counts body lines.
+and the columns it covers left empty. Word stores no page layout, so the page counts
+explicit page breaks; the line counts body lines. The headers and footers are read apart
+(`read_with_heads`): they are page furniture, never body text.
 """
 
 from __future__ import annotations
@@ -19,26 +20,53 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_lines(path: Path) -> list[Line]:
+    return read_with_heads(path)[0]
+
+
+def read_with_heads(path: Path) -> tuple[list[Line], list[Line]]:
+    """The body's lines, and the lines of the headers and footers."""
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SourceError(f"The Word document cannot be read ({exc})", path.name,
                           hint="Open it in Word and save it again as .docx.") from exc
+    return _body_lines(document, path.name), _head_lines(document, path.name)
+
+
+def _body_lines(document: object, name: str) -> list[Line]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     lines: list[Line] = []
     page = 1
-    for element in document.element.body.iterchildren():
+    for element in document.element.body.iterchildren():  # type: ignore[attr-defined]
         if element.tag == f"{_W}p":
-            paragraph = Paragraph(element, document)
+            paragraph = Paragraph(element, document)  # type: ignore[arg-type]
             style = paragraph.style.name if paragraph.style is not None else None
-            lines.append(Line((_paragraph_text(element),), Provenance(path.name, page, len(lines) + 1), style))
+            lines.append(Line((_paragraph_text(element),), Provenance(name, page, len(lines) + 1), style))
             page += _page_breaks(element)
         elif element.tag == f"{_W}tbl":
-            for row in Table(element, document).rows:
-                lines.append(Line(row_to_cells(row._tr), Provenance(path.name, page, len(lines) + 1), "Table"))
+            for row in Table(element, document).rows:  # type: ignore[arg-type]
+                lines.append(Line(row_to_cells(row._tr), Provenance(name, page, len(lines) + 1), "Table"))
+    return lines
+
+
+def _head_lines(document: object, name: str) -> list[Line]:
+    """The paragraphs of the headers and footers of every section (first-page and even-page ones
+    too): Word keeps them apart from the body, so they are page furniture as they stand."""
+    lines: list[Line] = []
+    for section in document.sections:  # type: ignore[attr-defined]
+        for part, style in ((section.header, "Header"), (section.first_page_header, "Header"),
+                            (section.even_page_header, "Header"), (section.footer, "Footer"),
+                            (section.first_page_footer, "Footer"), (section.even_page_footer, "Footer")):
+            if part.is_linked_to_previous:  # no part of its own: none at all, or the previous section's
+                continue
+            for element in part._element.iter(f"{_W}p"):
+                text = _paragraph_text(element).strip()
+                if text:
+                    lines.append(Line((text,), Provenance(name, None, None), style))
     return lines
 
 

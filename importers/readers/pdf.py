@@ -39,7 +39,8 @@ def read_lines(path: Path) -> list[Line]:
             for number, page in enumerate(pdf.pages, start=1):
                 placed = sorted(_page_to_placed(page), key=lambda p: (round(p.top), p.x0))
                 lines.extend(
-                    Line(p.cells, Provenance(path.name, number, index), words=p.words)
+                    Line(p.cells, Provenance(path.name, number, index), words=p.words, top=p.top,
+                         page_height=float(page.height))
                     for index, p in enumerate(placed, start=1))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise SourceError("The PDF is encrypted", path.name,

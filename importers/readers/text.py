@@ -31,8 +31,9 @@ def text_to_lines(text: str, name: str) -> list[Line]:
     lines: list[Line] = []
     page = 1
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        page += raw.count("\f")
-        raw = raw.replace("\f", "")
-        cells = tuple(raw.split("\t")) if "\t" in raw else (raw,)
-        lines.append(Line(cells, Provenance(name, page, number)))
+        for part_index, part in enumerate(raw.split("\f")):  # a form feed starts a page, also mid-line
+            page += part_index > 0
+            if part or part_index == 0:
+                cells = tuple(part.split("\t")) if "\t" in part else (part,)
+                lines.append(Line(cells, Provenance(name, page, number)))
     return lines
