@@ -46,11 +46,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("file", type=Path)
     extract.add_argument("-o", "--output", type=Path, help="JSON file to write (default: print)")
     extract.add_argument("--kind", help="force a document kind instead of detecting it")
+    extract.add_argument("--profile", type=Path, help="an import profile (default: budgetbook.toml beside the file)")
+    extract.add_argument("--explain", action="store_true",
+                         help="say what was read: the kind and its evidence, the decisions, the lines no field used")
     extract.set_defaults(run=run_extract)
 
     build = commands.add_parser("build", help="build the budget workbook from source documents")
     build.add_argument("files", type=Path, nargs="+")
     build.add_argument("-o", "--output", type=Path, default=Path("Budget.xlsx"))
+    build.add_argument("--profile", type=Path, help="an import profile for every file (default: budgetbook.toml "
+                                                    "beside each file)")
     build.set_defaults(run=run_build)
 
     validate = commands.add_parser("validate", help="recompute a workbook and check it against its sources")
@@ -78,7 +83,12 @@ def _parser() -> argparse.ArgumentParser:
 def run_extract(args: argparse.Namespace) -> int:
     import importers
 
-    result = importers.parse(args.file, kind=args.kind)
+    if args.explain:
+        from importers.explanation import describe
+
+        sys.stdout.write(describe(importers.explain(args.file, kind=args.kind, profile=args.profile)))
+        return EXIT_OK
+    result = importers.parse(args.file, kind=args.kind, profile=args.profile)
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
         sys.stdout.write(text)
@@ -94,7 +104,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from workbook.api import build_workbook
 
-    summary = build_workbook(args.files, args.output)
+    summary = build_workbook(args.files, args.output, profile=args.profile)
     print(summary.describe())
     return EXIT_OK
 

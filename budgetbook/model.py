@@ -72,8 +72,30 @@ class ReadWarning:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How much of a document became part of the result: its text lines, those used, and where the rest stand."""
+
+    lines: int
+    used: int
+    unused: tuple[Provenance, ...] = ()
+
+    @property
+    def share(self) -> float:
+        """The share of the lines used, 0 to 1 (1 for a document without text lines)."""
+        return self.used / self.lines if self.lines else 1.0
+
+    def to_json(self) -> dict[str, object]:
+        return {"lines": self.lines, "used": self.used}
+
+
+@dataclass(frozen=True)
 class ImportResult:
-    """What one importer read from one file."""
+    """What one importer read from one file.
+
+    `running_heads` are the texts printed on every page (a municipality, a title), taken out of
+    the body before the importer read it; `coverage` says how many of the body's lines became
+    part of the result; `notes` what the importer decided on the way (shown by `extract --explain`).
+    """
 
     kind: str
     source: SourceFile
@@ -81,17 +103,24 @@ class ImportResult:
     warnings: tuple[ReadWarning, ...] = ()
     stated_totals: object | None = None
     document: object | None = None
+    running_heads: tuple[str, ...] = ()
+    coverage: Coverage | None = None
+    notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
             "kind": self.kind,
             "source": dataclasses.asdict(self.source),
         }
+        if self.running_heads:
+            data["running_heads"] = list(self.running_heads)
         if self.document is not None:
             data.update(to_jsonable(self.document))
         data["records"] = [to_jsonable(r) for r in self.records]
         if self.stated_totals is not None:
             data["stated_totals"] = self.stated_totals.to_json()
+        if self.coverage is not None:
+            data["coverage"] = self.coverage.to_json()
         data["warnings"] = [w.to_json() for w in self.warnings]
         return data
 

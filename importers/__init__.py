@@ -1,46 +1,117 @@
 """Importers: documents in, one typed model out.
 
-One module per document kind, each with `KIND`, a cheap `detect(lines)` and
-`interpret(lines, source) -> ImportResult`. The readers (`importers.readers`) turn
-any file format into lines first, so each kind is parsed once, whatever the format.
+One module per document kind, each with `KIND`, `evidence(reading) -> Evidence` (how much the
+document looks like that kind, read through the vocabulary) and `interpret(reading) ->
+ImportResult`. The readers (`importers.readers`) turn any file format into a `Document` of
+lines first, page furniture apart, so each kind is parsed once, whatever the format.
 
     result = importers.parse(Path("reduktion.pdf"))
+    explanation = importers.explain(Path("referat.docx"))      # kind, evidence, notes, unused lines
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from budgetbook.errors import UnknownDocumentError
 from budgetbook.model import ImportResult, SourceFile
 from importers import budget_remarks, initiative_catalogue, minutes, proposal_forms, reduction_list
-from importers.readers import Line, read_lines
+from importers.profile import Profile, resolve_profile
+from importers.readers import Document, Line, read_document, read_lines
+from importers.reading import THRESHOLD, Evidence, Reading
+from importers.vocabulary import default as default_vocabulary
 
-# Ordered: the first importer whose detect() accepts the document reads it.
+# Where two kinds score alike, the earlier one reads the document.
 IMPORTERS: list[ModuleType] = [reduction_list, proposal_forms, budget_remarks, minutes, initiative_catalogue]
+ProfileLike = Profile | Path | str | Mapping[str, object] | None
 
 
 def kinds() -> list[str]:
     return [importer.KIND for importer in IMPORTERS]
 
 
-def importer_for(lines: Sequence[Line], kind: str | None = None) -> ModuleType | None:
-    for importer in IMPORTERS:
-        if (kind is None and importer.detect(lines)) or importer.KIND == kind:
-            return importer
-    return None
+def kind_label(kind: str) -> str:
+    """The kind as users call it: "reduction_list" -> "Reduktionsliste"."""
+    return default_vocabulary().label("common.kinds", kind)
 
 
-def parse(path: Path | str, kind: str | None = None) -> ImportResult:
-    """Read any supported document; `kind` forces an importer instead of detecting one."""
+def reading_of(document: Document, source: SourceFile, profile: Profile | None = None) -> Reading:
+    """A `Reading` of a document already read, with the profile's words in the vocabulary."""
+    profile = profile or Profile()
+    vocabulary = default_vocabulary()
+    if profile.words:
+        vocabulary = vocabulary.merged(profile.words)
+    return Reading(document, source, vocabulary, profile)
+
+
+def evidences(reading: Reading) -> list[Evidence]:
+    """Every kind's evidence, the most convincing first (ties in registry order)."""
+    found = [importer.evidence(reading) for importer in IMPORTERS]
+    order = {kind: index for index, kind in enumerate(kinds())}
+    return sorted(found, key=lambda e: (-e.score, order[e.kind]))
+
+
+def importer_for(reading: Reading, kind: str | None = None) -> ModuleType:
+    """The importer that reads the document: `kind` if given, else the best one above the threshold."""
+    kind = kind or reading.profile.kind
+    if kind is not None:
+        for importer in IMPORTERS:
+            if importer.KIND == kind:
+                return importer
+        raise UnknownDocumentError(f"No kind of document is called {kind!r}", reading.source.path,
+                                   hint=f"budgetbook reads: {', '.join(kinds())}.")
+    ranked = evidences(reading)
+    best = ranked[0]
+    if best.score >= THRESHOLD:
+        return next(importer for importer in IMPORTERS if importer.KIND == best.kind)
+    raise UnknownDocumentError(
+        f"Not recognised as a budget document: it looks most like {kind_label(best.kind)} ({best.kind}, score "
+        f"{best.score:.2f} of the {THRESHOLD:.2f} needed): {best.describe()}", reading.source.path,
+        hint=f"If it is one, give --kind {best.kind}, or name its words in an import profile (budgetbook.toml).")
+
+
+def interpret(reading: Reading, importer: ModuleType) -> ImportResult:
+    """Run the importer, and add what every result carries: running heads, coverage, notes."""
+    result = importer.interpret(reading)
+    return dataclasses.replace(result, running_heads=reading.document.heads, coverage=reading.coverage(),
+                               notes=tuple(reading.notes))
+
+
+def read(path: Path | str, kind: str | None = None, profile: ProfileLike = None) -> tuple[Reading, ImportResult]:
+    """The reading (document, vocabulary, profile, what was used) and its result."""
     path = Path(path)
-    lines = read_lines(path)
-    importer = importer_for(lines, kind)
-    if importer is None:
-        wanted = f"kind {kind!r}" if kind else "any known kind of document"
-        raise UnknownDocumentError(
-            f"Not recognised as {wanted}", path.name,
-            hint=f"budgetbook reads: {', '.join(kinds())}.")
-    return importer.interpret(lines, SourceFile.of(path))
+    resolved = resolve_profile(profile, path)
+    reading = reading_of(read_document(path), SourceFile.of(path), resolved)
+    return reading, interpret(reading, importer_for(reading, kind))
+
+
+def parse(path: Path | str, kind: str | None = None, profile: ProfileLike = None) -> ImportResult:
+    """Read any supported document; `kind` forces an importer instead of detecting one; `profile` is an
+    import profile (a file, a table or a `Profile`; by default `budgetbook.toml` beside the document)."""
+    return read(path, kind, profile)[1]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What `budgetbook extract --explain` shows: the kind and why, what was decided, what was left out."""
+
+    result: ImportResult
+    ranked: tuple[Evidence, ...]
+    furniture: tuple[Line, ...]
+    unused: tuple[Line, ...]
+    profile: Profile
+
+
+def explain(path: Path | str, kind: str | None = None, profile: ProfileLike = None) -> Explanation:
+    reading, result = read(path, kind, profile)
+    unused = set(result.coverage.unused) if result.coverage else set()
+    return Explanation(result, tuple(evidences(reading)), reading.document.furniture,
+                       tuple(line for line in reading.lines if line.provenance in unused), reading.profile)
+
+
+__all__ = ["IMPORTERS", "Document", "Evidence", "Explanation", "Line", "Reading", "explain", "importer_for",
+           "kind_label", "kinds", "parse", "read", "read_document", "read_lines", "reading_of"]

@@ -25,12 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from budgetbook.errors import SourceError
-from budgetbook.model import ImportResult, ReadWarning, SourceFile
+from budgetbook.model import ImportResult, Provenance, ReadWarning, SourceFile
 from budgetbook.records.remarks import NO_HEADING, BudgetArea, RemarksDocument
 from importers.cleanup import one_line
 from importers.numbers import parse_number
 from importers.prose import is_page_furniture, lines_to_text, visual_width
 from importers.readers import Line
+from importers.reading import Evidence, Reading, Scorecard
 
 KIND = "budget_remarks"
 KNOWN_SECTIONS = ("Budgetgrundlag", "Beskrivelse af området", "Udvikling og udfordringer")
@@ -53,15 +54,17 @@ class _Area:
     body: tuple[Line, ...]
 
 
-def detect(lines: Sequence[Line]) -> bool:
-    for line in lines[:80]:
-        text = _text(line)
-        if _TITLE.match(text) or _NET_BUDGET.match(text):
-            return True
-    return False
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    texts = [_text(line) for line in reading.head()] + list(reading.document.heads)
+    card.sign("a title 'Bemærkninger - <udvalg>'", 0.5, any(_TITLE.match(t) or _TITLE_WRAPPED.match(t) for t in texts))
+    net_budgets = sum(1 for line in reading.lines if _NET_BUDGET.match(_text(line)))
+    card.sign(f"{net_budgets} net budget lines ('Samlet nettobudget for området')", 0.5, net_budgets)
+    return card.evidence
 
 
-def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
+def interpret(reading: Reading) -> ImportResult:
+    source, lines = reading.source, reading.lines
     warnings: list[ReadWarning] = []
     document = lines_to_header(lines, source, warnings)
     areas = lines_to_areas(lines)
@@ -71,6 +74,9 @@ def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
     width = visual_width(lines)
     headings = section_headings(areas)
     records = tuple(area_to_record(area, headings, width, warnings) for area in areas)
+    reading.mark_used(document.provenance if document.title else None)
+    for area in areas:  # every line of an area is its name, its net budget, a heading or a section's text
+        reading.mark_used(area.name, area.net_budget, *area.body)
     return ImportResult(KIND, source, records, tuple(warnings), document=document)
 
 
@@ -83,9 +89,9 @@ def lines_to_header(lines: Sequence[Line], source: SourceFile, warnings: list[Re
         if _TITLE_WRAPPED.match(_text(line)) and i + 1 < len(head):  # a wide title wrapped after the dash
             title = f"{_text(line)} {_text(head[i + 1])}"
             return RemarksDocument(title, _text(head[i + 1]), line.provenance)
-    first = next((line for line in lines if _text(line)), lines[0])
-    warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", first.provenance))
-    return RemarksDocument("", "", first.provenance)
+    where = next((line.provenance for line in lines if _text(line)), Provenance(source.path))
+    warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", where))
+    return RemarksDocument("", "", where)
 
 
 def lines_to_areas(lines: Sequence[Line]) -> list[_Area]:

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budgetbook.errors import NumberError
-from budgetbook.model import ImportResult, Provenance, ReadWarning, SourceFile
+from budgetbook.model import ImportResult, Provenance, ReadWarning
 from budgetbook.records.catalogue import CatalogueDocument, Initiative
 from importers.cleanup import one_line
 from importers.numbers import parse_number
 from importers.readers import Line, read_lines
+from importers.reading import Evidence, Reading, Scorecard
 
 KIND = "initiative_catalogue"
 
@@ -89,9 +90,17 @@ class PrintedRecord:
     economy_last: tuple[str, object] | None = None  # what the previous economy line ended with
 
 
-def detect(lines: Sequence[Line]) -> bool:
-    head = [line.text for line in lines[:200]]
-    return any(AREAS_LABEL in t for t in head) and any("Typer af tiltag" in t for t in head)
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    vocabulary = reading.vocabulary
+    texts = [line.text for line in reading.head(200)]
+    labels = {hit.role for text in texts if (hit := vocabulary.search("catalogue.labels", text))}
+    card.sign(f"the label '{AREAS_LABEL}'", 0.3, "areas" in labels)
+    card.sign("the label 'Typer af tiltag'", 0.3, "measure_types" in labels)
+    card.sign("economy labels (Effekt ved fuld indfasning, Fuldt indfaset år, ...)", 0.2,
+              labels & {"effect", "full_year", "cost", "adopted"})
+    card.sign("municipalities' names ('... Kommune')", 0.2, any(_MUNICIPALITY.match(t.strip()) for t in texts))
+    return card.evidence
 
 
 def read_printed(path: Path) -> list[PrintedRecord]:
@@ -100,8 +109,12 @@ def read_printed(path: Path) -> list[PrintedRecord]:
     return printed
 
 
-def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
-    printed, warnings = fragments_to_printed(lines_to_fragments(lines))
+def interpret(reading: Reading) -> ImportResult:
+    source = reading.source
+    fragments = lines_to_fragments(reading.lines)
+    printed, warnings = fragments_to_printed(fragments)
+    skipped = {w.provenance for w in warnings}
+    reading.mark_used(*(f.provenance for f in fragments if f.provenance not in skipped))
     initiatives = []
     for record in printed:
         initiative, problems = printed_to_initiative(record)

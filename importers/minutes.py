@@ -29,6 +29,7 @@ from budgetbook.records.minutes import (
 from importers.cleanup import one_line, strip_markup
 from importers.numbers import parse_number
 from importers.readers import Line
+from importers.reading import Evidence, Reading, Scorecard
 
 KIND = "minutes"
 
@@ -83,16 +84,28 @@ class _Parts:
     header: list[Entry] = field(default_factory=list)
     contents: list[Entry] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
+    structure: list[Provenance] = field(default_factory=list)  # item and section headings, case numbers
 
 
-def detect(lines: Sequence[Line]) -> bool:
-    texts = [clean_text(line.text) for line in lines[:80]]
-    return any(_TITLE.match(t) for t in texts) or (
-        any(t.startswith(HEADER_FIELDS) for t in texts) and any(_ITEM.match(t) for t in texts))
+# The sections whose text becomes a field of the item (the others are not read yet).
+READ_SECTIONS = ("Beslutning", "Indstilling", "Beslutningskompetence", "Sagens forløb", "Bilag")
 
 
-def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
-    parts = entries_to_parts(lines_to_entries(lines))
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    texts = [clean_text(line.text) for line in reading.head()]
+    card.sign("a title 'Referat ...'", 0.3, any(_TITLE.match(t) for t in texts) or reading.title_of_kind(KIND))
+    card.sign("meeting fields (Mødedato, Mødested, Mødedeltagere)", 0.2, any(t.startswith(HEADER_FIELDS) for t in texts))
+    items = sum(1 for line in reading.lines if _ITEM.match(clean_text(line.text)))
+    card.sign(f"{items} agenda items ('Punkt 1: ...')", 0.3, items)
+    decisions = sum(1 for line in reading.lines if clean_text(line.text) == "Beslutning")
+    card.sign(f"{decisions} decisions ('Beslutning')", 0.2, decisions)
+    return card.evidence
+
+
+def interpret(reading: Reading) -> ImportResult:
+    source = reading.source
+    parts = entries_to_parts(lines_to_entries(reading.lines))
     warnings: list[ReadWarning] = []
     if not parts.items:
         raise SourceError("No agenda item (\"Punkt 1: ...\") found", source.path,
@@ -103,6 +116,10 @@ def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
         if not item.decision:
             warnings.append(ReadWarning(f"Punkt {item.number} ({item.title}) has no Beslutning", item.provenance))
     _check_contents(parts, records, warnings)
+    reading.mark_used(*(e.provenance for e in [*parts.header, *parts.contents]), *parts.structure)
+    for item in parts.items:
+        reading.mark_used(item.provenance, *(e.provenance for rows in item.tables for e in rows))
+        reading.mark_used(*(e.provenance for name in READ_SECTIONS for e in item.sections.get(name, ())))
     return ImportResult(KIND, source, records, tuple(warnings), document=header)
 
 
@@ -151,6 +168,7 @@ def entries_to_parts(entries: Sequence[Entry]) -> _Parts:
         if zone == "header":
             if text == "Indholdsfortegnelse":
                 zone = "contents"
+                parts.structure.append(entry.provenance)
             else:
                 parts.header.append(entry)
             continue
@@ -160,12 +178,15 @@ def entries_to_parts(entries: Sequence[Entry]) -> _Parts:
         item = parts.items[-1]
         if text in SECTIONS and not entry.table:
             section, previous_prose, in_table = text, None, False
+            parts.structure.append(entry.provenance)
             continue
         if not section and item.case_number is None and _CASE_NUMBER.match(text):
             item.case_number = text
+            parts.structure.append(entry.provenance)
             continue
         if not section and item.case_number is None and not item.sections and not entry.table:
             item.title = join_wrapped(item.title, text)  # a heading wrapped over two lines (PDF)
+            parts.structure.append(entry.provenance)
             continue
         if entry.table:
             if not in_table:

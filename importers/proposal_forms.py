@@ -22,12 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from budgetbook.errors import SourceError
-from budgetbook.model import ImportResult, Number, Provenance, ReadWarning, SourceFile
+from budgetbook.model import ImportResult, Number, Provenance, ReadWarning
 from budgetbook.records.proposals import KINDS, ProposalForm
 from importers.cleanup import one_line
 from importers.numbers import parse_number
 from importers.prose import lines_to_text, visual_width
 from importers.readers import Line
+from importers.reading import Evidence, Reading, Scorecard
 
 KIND = "proposal_forms"
 SECTION_NUMBERS = tuple(str(n) for n in range(1, 8))
@@ -78,18 +79,30 @@ class _Form:
     current_section: str | None = None
 
 
-def detect(lines: Sequence[Line]) -> bool:
-    head = lines[:80]
-    if any(_TITLE.match(one_line(line.cell(0))) for line in head):
-        return True
-    labels = {label_key(one_line(line.cell(0))) for line in head if len(line.cells) > 1}
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    vocabulary = reading.vocabulary
+    head = reading.head()
+    card.sign("a form title ('Reduktionsforslag til budget ...')", 0.6,
+              any(vocabulary.role("forms.title", line.cell(0)) for line in head if len(line.cells) == 1))
+    labels = {vocabulary.role("forms.fields", line.cell(0)) for line in head if len(line.cells) > 1}
+    card.sign("an 'Overskrift' row", 0.2, "overskrift" in labels)
+    card.sign("an 'Ændringen vedrører' row", 0.2, "kind_header" in labels)
+    card.sign("an amount table ('Beløb i hele 1.000 kr.')", 0.2, "amount_header" in labels)
+    return card.evidence
+
+
+def _is_form(lines: Sequence[Line]) -> bool:
+    """A form without its title line: its rows say what it is."""
+    labels = {label_key(one_line(line.cell(0))) for line in lines[:80] if len(line.cells) > 1}
     return "overskrift" in labels and any(label.startswith(_KIND_HEADER) for label in labels)
 
 
-def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
+def interpret(reading: Reading) -> ImportResult:
+    source, lines = reading.source, reading.lines
     warnings: list[ReadWarning] = []
     width = visual_width(lines)
-    forms = [block_to_form(block, warnings) for block in lines_to_blocks(lines)]
+    forms = [block_to_form(block, warnings, reading) for block in lines_to_blocks(lines)]
     if not forms:
         raise SourceError("No proposal form found (no line 'Reduktionsforslag til Budget ...')", source.path,
                           hint="Is this a proposal form? Check that each form starts with its title line.")
@@ -105,22 +118,26 @@ def lines_to_blocks(lines: Sequence[Line]) -> list[list[Line]]:
             blocks.append([line])
         elif blocks:
             blocks[-1].append(line)
-    if not blocks and detect(lines):  # a single form without its title line
+    if not blocks and _is_form(lines):  # a single form without its title line
         blocks.append(list(lines))
     return blocks
 
 
-def block_to_form(block: Sequence[Line], warnings: list[ReadWarning]) -> _Form:
+def block_to_form(block: Sequence[Line], warnings: list[ReadWarning], reading: Reading) -> _Form:
     form = _Form(block[0].provenance)
+    reading.mark_used(block[0])
     for line in block[1:]:
         if len(line.cells) > 1 and form.current_section is None:
-            _read_row(form, line, warnings)
+            if _read_row(form, line, warnings):
+                reading.mark_used(line)
         elif section := _section_number(form, line):
             form.current_section = section
             form.section_lines[section] = []
             form.lines[f"section_{section}"] = line.provenance
+            reading.mark_used(line)
         elif form.current_section is not None:
             form.section_lines[form.current_section].append(line)
+            reading.mark_used(line)
         elif one_line(line.text):
             warnings.append(ReadWarning(f"Text outside the form's tables was skipped: '{one_line(line.text)[:60]}'",
                                         line.provenance))
@@ -137,13 +154,14 @@ def _section_number(form: _Form, line: Line) -> str | None:
     return match.group("n")
 
 
-def _read_row(form: _Form, line: Line, warnings: list[ReadWarning]) -> None:
+def _read_row(form: _Form, line: Line, warnings: list[ReadWarning]) -> bool:
+    """Read one row of the form's tables; whether it was one the form has."""
     label = one_line(line.cell(0))
     key = label_key(label)
     values = [one_line(c) if isinstance(c, str) else c for c in line.cells[1:]]
     where = line.provenance
     if not label and not any(v not in (None, "") for v in values):
-        return
+        return False
     if key in _KEYS:
         form.fields[_KEYS[key]] = " ".join(str(v) for v in values if v not in (None, ""))
         form.lines[_KEYS[key]] = where
@@ -161,6 +179,8 @@ def _read_row(form: _Form, line: Line, warnings: list[ReadWarning]) -> None:
             warnings.append(ReadWarning(f"The heading row '{label}' holds amounts; they were not read", where))
     else:
         warnings.append(ReadWarning(f"Unknown row '{label}' in the form was skipped", where))
+        return False
+    return True
 
 
 def _read_tick(form: _Form, kind: str, values: list[object], where: Provenance,

@@ -19,26 +19,26 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from budgetbook.errors import NumberError, SourceError
-from budgetbook.model import ImportResult, Number, Provenance, ReadWarning, SourceFile
+from budgetbook.model import ImportResult, Number, Provenance, ReadWarning
 from budgetbook.records.reduction import ReductionLine, StatedTotals
 from importers.cleanup import one_line
 from importers.numbers import parse_number, parse_percent
 from importers.readers import Cell, Line
+from importers.reading import Evidence, Reading, Scorecard
 from importers.unruled import TableShape, unruled_lines_to_rows
+from importers.vocabulary import Vocabulary
+from importers.vocabulary import default as default_vocabulary
 
 KIND = "reduction_list"
 HOVEDTOTAL = "Hovedtotal"
 NO_CENTER = "Uden center"
 
 _TITLE = re.compile(r"^Udmøntning af reduktion", re.IGNORECASE)
-# "2023 (1.000 kr.)" as in Lejre's export, and the other ways lists write an amount column by year:
-# "2023", "2023 (1.000 kr)", "2023 i 1.000 kr.", "2023 (t.kr.)".
-_YEAR_COLUMN = re.compile(r"^((?:19|20)\d{2})(?:\s*\(?(?:i\s+)?(?:1\.000\s*kr|t\.\s*kr)\.?\)?)?$", re.IGNORECASE)
-_BASE_COLUMN = re.compile(r"^Budget\s+(\d{4})")
 _TOTAL = re.compile(r"^(?P<center>.+?)\s+Total$")
-_PAGE_NUMBER = re.compile(r"^(Side|Page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
-_ROLES = {"nr.": "bevilling", "nr": "bevilling", "bevillingstekst": "bevillingstekst", "center": "center",
-          "udvalg": "udvalg", "overskrift": "overskrift"}
+COLUMNS = "lists.columns"
+# The vocabulary's column roles -> the fields of a `ReductionLine`.
+_FIELDS = {"number": "bevilling", "bevillingstekst": "bevillingstekst", "center": "center", "udvalg": "udvalg",
+           "title": "overskrift", "explanation": "forklaring"}
 
 
 @dataclass
@@ -73,41 +73,59 @@ class _State:
     warnings: list[ReadWarning] = field(default_factory=list)
 
 
-def detect(lines: Sequence[Line]) -> bool:
-    for line in lines[:80]:
-        if _TITLE.match(line.text.strip()) or header_to_columns(line.cells) is not None:
-            return True
-    return False
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    vocabulary = reading.vocabulary
+    head = reading.head()
+    header = next((c for line in head if (c := header_to_columns(line.cells, vocabulary))), None)
+    if header is None and any(line.words for line in head):  # a PDF printed without gridlines
+        rows = unruled_lines_to_rows(head, UNRULED_TABLE)
+        header = next((c for line in rows if (c := header_to_columns(line.cells, vocabulary))), None)
+    card.sign("a header row with a title column and year columns", 0.6, header)
+    card.sign("a center or area column", 0.1, header and "center" in header.index)
+    card.sign("a title of a list of reductions", 0.3, reading.title_of_kind(KIND))
+    return card.evidence
 
 
-def header_to_columns(cells: Sequence[Cell]) -> Columns | None:
+def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary | None = None) -> Columns | None:
     """The column roles of a header line, or None when the line is no header."""
-    if not any(isinstance(c, str) and c.strip().lower() == "center" for c in cells):
-        return None  # cheap test first: every header has a Center column
+    if len(cells) < 3:
+        return None  # cheap test first: a header names at least a title, a center and a year
+    vocabulary = vocabulary or default_vocabulary()
     index: dict[str, int] = {}
     years: dict[str, int] = {}
     base_year = None
     for i, cell in enumerate(cells):
-        text = one_line(cell)
-        key = text.lower()
-        if key in _ROLES:
-            index[_ROLES[key]] = i
-        elif key.startswith("uddybende forklaring"):
-            index["forklaring"] = i
-        elif match := _YEAR_COLUMN.match(text):
-            years[match.group(1)] = i
-        elif match := _BASE_COLUMN.match(text):
-            index["budget_base"], base_year = i, match.group(1)
-        elif "pct" in key or key.endswith("(%)"):
+        if not isinstance(cell, str) or not cell.strip():
+            continue
+        hit = vocabulary.match(COLUMNS, cell)
+        if hit is None:
+            continue
+        if hit.role in _FIELDS:
+            index.setdefault(_FIELDS[hit.role], i)
+        elif hit.role == "year":
+            years[str(hit.values["year"])] = i
+        elif hit.role == "budget":
+            index["budget_base"] = i
+            base_year = str(hit.values["year"]) if "year" in hit.values else None
+        elif hit.role == "pct":
             index["pct"] = i
     if {"center", "overskrift"} <= index.keys() and years:
         return Columns(index, years, base_year)
     return None
 
 
+def describe_columns(columns: Columns, line: Line) -> str:
+    """"Columns (page 1, line 3): Nr.=bevilling, Overskrift=overskrift, 2023 (1.000 kr.)=year 2023, ..."""
+    roles = {i: field for field, i in columns.index.items()} | {i: f"year {y}" for y, i in columns.years.items()}
+    named = ", ".join(f"{one_line(line.cell(i))}={role}" for i, role in sorted(roles.items()))
+    return f"Columns ({line.provenance.describe().split(', ', 1)[-1]}): {named}"
+
+
 def _is_unruled_header(words: list[str]) -> bool:
-    lowered = {w.lower() for w in words}
-    return "center" in lowered and "overskrift" in lowered
+    """A header line of an unruled table: among its words a title and a center column's label."""
+    roles = {default_vocabulary().role(COLUMNS, word) for word in words}
+    return {"title", "center"} <= roles
 
 
 def _year_columns(header: list[str]) -> set[int]:
@@ -136,12 +154,20 @@ def _wrap_columns(header: list[str]) -> set[int]:
 UNRULED_TABLE = TableShape(is_header=_is_unruled_header, starts_row=_starts_row, text_columns=_wrap_columns)
 
 
-def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
-    if any(line.words for line in lines) and not any(header_to_columns(line.cells) for line in lines):
-        lines = unruled_lines_to_rows(lines, UNRULED_TABLE)  # a PDF printed without gridlines
+def interpret(reading: Reading) -> ImportResult:
+    source = reading.source
+    lines: Sequence[Line] = reading.lines
+    vocabulary = reading.vocabulary
+    joined: dict[Provenance, list[Provenance]] = {}
+    if any(line.words for line in lines) and not any(header_to_columns(line.cells, vocabulary) for line in lines):
+        lines = unruled_lines_to_rows(lines, UNRULED_TABLE, joined)  # a PDF printed without gridlines
     state = _State()
     for line in lines:
-        _read_line(state, line)
+        columns = state.columns
+        if _read_line(state, line, vocabulary):
+            reading.mark_used(line, *joined.get(line.provenance, ()))
+        if state.columns is not None and state.columns != columns:  # a new header, not the same repeated
+            reading.note(describe_columns(state.columns, line))
     if state.columns is None:
         hint = "Is this a reduction list? Check that the header row is intact."
         if source.path.lower().endswith(".pdf"):
@@ -161,23 +187,24 @@ def interpret(lines: Sequence[Line], source: SourceFile) -> ImportResult:
     return ImportResult(KIND, source, records, tuple(state.warnings), stated_totals=stated)
 
 
-def _read_line(state: _State, line: Line) -> None:
+def _read_line(state: _State, line: Line, vocabulary: Vocabulary) -> bool:
+    """Read one line into the state; whether it was used (a header, title, row or total)."""
     cells = line.cells
     if not any(c not in (None, "") for c in cells):
-        return
-    if columns := header_to_columns(cells):
+        return False
+    if columns := header_to_columns(cells, vocabulary):
         state.columns = columns
-        return
+        return True
     if _TITLE.match(one_line(cells[0])) and len([c for c in cells if c not in (None, "")]) == 1:
         state.title = state.title or one_line(cells[0])
-        return
-    if state.columns is None or _PAGE_NUMBER.match(one_line(cells[0])):
-        return
+        return True
+    if state.columns is None:
+        return False
     label = _total_label(cells)
     if label is not None:
         _read_total(state, label, cells, line.provenance)
-    else:
-        _read_row(state, cells, line.provenance)
+        return True
+    return _read_row(state, cells, line.provenance)
 
 
 def _total_label(cells: Sequence[Cell]) -> str | None:
@@ -218,7 +245,7 @@ def _read_total(state: _State, label: str, cells: Sequence[Cell], where: Provena
     state.pending = []
 
 
-def _read_row(state: _State, cells: Sequence[Cell], where: Provenance) -> None:
+def _read_row(state: _State, cells: Sequence[Cell], where: Provenance) -> bool:
     columns = state.columns
     assert columns is not None
     text = {role: one_line(columns.get(cells, role)) for role in
@@ -226,7 +253,7 @@ def _read_row(state: _State, cells: Sequence[Cell], where: Provenance) -> None:
     amounts = _amounts(columns, cells, where)
     if not text["overskrift"] and all(v is None for v in amounts.values()):
         state.warnings.append(ReadWarning("A row with neither heading nor amounts was skipped", where))
-        return
+        return False
     fields: dict[str, object] = {
         **text,
         "bevilling": text["bevilling"] or None,
@@ -235,6 +262,7 @@ def _read_row(state: _State, cells: Sequence[Cell], where: Provenance) -> None:
         "pct_stated": parse_percent(columns.get(cells, "pct"), where),
     }
     state.pending.append(_Draft(fields, where, text["center"]))
+    return True
 
 
 def rare_spellings_to_warnings(records: Sequence[ReductionLine]) -> list[ReadWarning]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from budgetbook.model import Provenance
 from importers.readers import Line, Word
 
 
@@ -30,7 +31,10 @@ class TableShape:
     text_columns: Callable[[list[str]], set[int]]  # header labels -> columns a wrapped line may continue
 
 
-def unruled_lines_to_rows(lines: Sequence[Line], shape: TableShape) -> list[Line]:
+def unruled_lines_to_rows(lines: Sequence[Line], shape: TableShape,
+                          joined: dict[Provenance, list[Provenance]] | None = None) -> list[Line]:
+    """The lines as table rows; `joined`, if given, receives for each row the lines joined into it."""
+    joined = {} if joined is None else joined
     rows: list[Line] = []
     anchors: list[float] | None = None
     header: list[str] = []
@@ -60,6 +64,7 @@ def unruled_lines_to_rows(lines: Sequence[Line], shape: TableShape) -> list[Line
         if header_line is not None:  # still in the header: its wrapped labels continue here
             if not shape.starts_row(header, cells):
                 header = [_join(h, c) for h, c in zip(header, cells, strict=True)]
+                joined.setdefault(header_line.provenance, []).append(line.provenance)
                 continue
             rows.append(Line(tuple(header), header_line.provenance))
             header_line = None
@@ -68,6 +73,7 @@ def unruled_lines_to_rows(lines: Sequence[Line], shape: TableShape) -> list[Line
             current = (cells, line)
         elif current is not None and all(not c or i in shape.text_columns(header) for i, c in enumerate(cells)):
             current = ([_join(a, b) for a, b in zip(current[0], cells, strict=True)], current[1])
+            joined.setdefault(current[1].provenance, []).append(line.provenance)
         else:
             flush()
             rows.append(line)

@@ -7,18 +7,31 @@ from pathlib import Path
 
 import importers
 from budgetbook.model import ImportResult, SourceFile
-from importers.readers import Line, read_lines
+from importers.readers import Document, Line, read_document
+from importers.reading import Reading
 
 
 @functools.cache
+def document_of(path: Path) -> Document:
+    return read_document(path)
+
+
 def lines_of(path: Path) -> tuple[Line, ...]:
-    return tuple(read_lines(path))
+    return document_of(path).lines
+
+
+def reading_of(path: Path) -> Reading:
+    """A fresh reading of the cached document (a reading records what its importer used)."""
+    return importers.reading_of(document_of(path), SourceFile.of(path))
+
+
+def kind_of(path: Path) -> str:
+    """The kind detection gives the sample."""
+    return importers.importer_for(reading_of(path)).KIND
 
 
 @functools.cache
 def parsed(path: Path) -> ImportResult:
-    """What `importers.parse(path)` gives, from the cached lines."""
-    lines = list(lines_of(path))
-    importer = importers.importer_for(lines)
-    assert importer is not None, f"{path.name} is recognised as no kind"
-    return importer.interpret(lines, SourceFile.of(path))
+    """What `importers.parse(path)` gives, from the cached document."""
+    reading = reading_of(path)
+    return importers.interpret(reading, importers.importer_for(reading))

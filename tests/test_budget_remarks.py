@@ -15,7 +15,7 @@ from importers.readers import read_lines
 from samples.make_budget_remarks import text_to_blocks, write_docx
 from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files
-from tests.parsed import lines_of, parsed
+from tests.parsed import kind_of, lines_of, parsed
 
 KIND = "budget_remarks"
 STEM = "budget_remarks_kalundborg_oeu_2024"
@@ -128,9 +128,9 @@ def test_a_net_budget_without_area_name_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", ["reduction_list_lejre_2023.txt", "minutes_lejre_bu_2024-08-13.txt",
                                   "initiative_catalogue_part1.txt", "proposal_forms_lejre_2024-2027.txt"])
 def test_other_kinds_are_not_taken_for_budget_remarks(seed: str) -> None:
-    assert not budget_remarks.detect(read_lines(golden.seed(seed)))
+    assert kind_of(golden.seed(seed)) != budget_remarks.KIND
 
 
 def test_detected_among_all_kinds() -> None:
     for name in (f"{STEM}.txt", f"{STEM}.docx", f"{STEM}.libreoffice.pdf"):
-        assert importers.importer_for(lines_of(FOLDER / name)) is budget_remarks
+        assert kind_of(FOLDER / name) == budget_remarks.KIND

@@ -10,9 +10,11 @@ import pytest
 import importers
 from budgetbook.model import SourceFile
 from importers.initiative_catalogue import interpret, parse_areas, repair_hyphenation
+from importers.readers.furniture import split_furniture
 from importers.readers.text import text_to_lines
 from samples.make_initiative_catalogue import SUBJECT_PREFIX
 from tests.golden import SAMPLES, check_golden, sample_files
+from tests.parsed import kind_of
 from tests.parsed import parsed as parse  # each sample read once per test run
 
 KIND = "initiative_catalogue"
@@ -147,7 +149,8 @@ BOX = """\
 
 
 def _read(text: str):
-    return interpret(text_to_lines(text, "made.txt"), SourceFile("made.txt", "0", "now"))
+    document = split_furniture(text_to_lines(text, "made.txt"), "text")
+    return interpret(importers.reading_of(document, SourceFile("made.txt", "0", "now")))
 
 
 def test_the_same_box_under_two_sections_is_one_initiative() -> None:
@@ -173,5 +176,4 @@ def test_detection_keeps_to_its_own_kind() -> None:
     assert parse(FOLDER / "initiative_catalogue_part1.txt").kind == KIND
     for folder in sorted(p for p in SAMPLES.iterdir() if p.is_dir() and p.name != KIND):
         for sample in (s for s in sample_files(folder.name) if s.suffix in {".txt", ".docx", ".xlsx"}):
-            importer = importers.importer_for(importers.read_lines(sample))
-            assert importer is None or importer.KIND != KIND, sample.name
+            assert kind_of(sample) != KIND, sample.name

@@ -14,7 +14,7 @@ from importers.readers import read_lines
 from samples.make_proposal_forms import QUIRK_FORM, text_to_forms, write_docx, write_pdf
 from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files
-from tests.parsed import lines_of, parsed
+from tests.parsed import kind_of, lines_of, parsed
 
 KIND = "proposal_forms"
 STEM = "proposal_forms_lejre_2024-2027"
@@ -166,10 +166,10 @@ def test_a_numbered_line_inside_a_section_is_no_heading(tmp_path: Path) -> None:
                                   "initiative_catalogue_part1.txt", "budget_remarks_kalundborg_oeu_2024.txt"])
 def test_other_kinds_are_not_taken_for_proposal_forms(seed: str) -> None:
 
-    assert not proposal_forms.detect(read_lines(golden.seed(seed)))
+    assert kind_of(golden.seed(seed)) != proposal_forms.KIND
 
 
 def test_detected_among_all_kinds() -> None:
 
-    assert importers.importer_for(lines_of(FOLDER / f"{STEM}.pdf")) is proposal_forms
-    assert importers.importer_for(read_lines(golden.seed("reduction_list_lejre_2023.txt"))).KIND == "reduction_list"
+    assert kind_of(FOLDER / f"{STEM}.pdf") == proposal_forms.KIND
+    assert kind_of(golden.seed("reduction_list_lejre_2023.txt")) == "reduction_list"

@@ -10,6 +10,7 @@ import pytest
 import importers
 from budgetbook.cli import main as cli
 from budgetbook.errors import SourceError
+from importers.cleanup import one_line
 from tests.golden import SAMPLES, check_golden, sample_files
 
 KIND_DIR = SAMPLES / "reduction_list"
@@ -41,14 +42,26 @@ def test_the_same_totals_are_stated_in_every_format() -> None:
     assert all((s.centers, s.hovedtotal) == (stated[0].centers, stated[0].hovedtotal) for s in stated)
 
 
-def test_a_pdf_whose_header_is_not_found_says_what_to_do(tmp_path: Path) -> None:
+def test_an_unruled_pdf_is_read_by_the_vocabulary_s_column_words(tmp_path: Path) -> None:
     from samples.make_reduction_list import seed_rows, write_pdf
 
     header, rows = seed_rows(KIND_DIR / "lejre-2023.txt")
     header = [h.replace("Overskrift", "Titel") for h in header]
     path = tmp_path / "anden-overskrift.pdf"
     write_pdf(path, header, rows[:6], gridlines=False)
-    with pytest.raises(SourceError, match="give budgetbook the Excel file"):
+    result = importers.parse(path)
+    titles = [one_line(r[4]) for r in rows[:6] if r[4] and not r[0].endswith("Total")]
+    assert [r.overskrift for r in result.records] == titles
+
+
+def test_a_pdf_whose_header_is_not_found_says_what_to_do(tmp_path: Path) -> None:
+    from samples.make_reduction_list import seed_rows, write_pdf
+
+    header, rows = seed_rows(KIND_DIR / "lejre-2023.txt")
+    header = [h.replace("Overskrift", "Sagens emne").replace("Center", "Hvor") for h in header]
+    path = tmp_path / "anden-overskrift.pdf"
+    write_pdf(path, header, rows[:6], gridlines=False)
+    with pytest.raises(SourceError, match="looks most like Reduktionsliste"):
         importers.parse(path)
 
 

@@ -35,14 +35,16 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def read_sources(paths: Sequence[Path]) -> list[ImportResult]:
-    """Every document read before anything is written: one bad file stops the build with its name."""
-    return [importers.parse(path) for path in paths]
+def read_sources(paths: Sequence[Path], profile: Path | None = None) -> list[ImportResult]:
+    """Every document read before anything is written: one bad file stops the build with its name.
+
+    `profile`: an import profile for every file; without it each file's folder's budgetbook.toml, if any."""
+    return [importers.parse(path, profile=profile) for path in paths]
 
 
-def build_workbook(paths: Sequence[Path], output: Path) -> BuildSummary:
+def build_workbook(paths: Sequence[Path], output: Path, profile: Path | None = None) -> BuildSummary:
     ensure_writable(output)  # a read-only or folder target is refused before any document is read
-    results = read_sources(paths)
+    results = read_sources(paths, profile)
     layout = build_layout(results)
     with FileLock(output, "budgetbook build") as lock:
         write_workbook(layout, output, lock=lock)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.model import ImportResult, ReadWarning
+from importers import kind_label
 from workbook import formulas as fx
 from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, table_over
 from workbook.sections import Block, Section, Trace
@@ -159,14 +160,16 @@ def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], dup
     sheet = SheetLayout(SOURCES, "Kilder", freeze="A5", print_rows="4:4")
     sheet.put(1, 1, "Kilder", Style.TITLE)
     sheet.put(2, 1, "De dokumenter projektmappen er bygget af.", Style.NOTE)
-    sheet.put_row(4, ["Fil", "Type", "SHA-256", "Indlæst", "Poster", "Advarsler"], Style.HEADER)
+    sheet.put_row(4, ["Fil", "Type", "SHA-256", "Indlæst", "Poster", "Advarsler", "Linjer brugt"], Style.HEADER)
     row = 4
     for row, result in enumerate(results, start=5):
-        sheet.put_row(row, [result.source.path, result.kind, result.source.sha256, result.source.imported_at],
-                      Style.TEXT)
+        sheet.put_row(row, [result.source.path, kind_label(result.kind), result.source.sha256,
+                            result.source.imported_at], Style.TEXT)
         sheet.put(row, 5, len(result.records), Style.AMOUNT)
         sheet.put(row, 6, len(result.warnings), Style.AMOUNT)
-    sheet.tables.append(table_over(sheet.name, "Kilder", 4, row, 6))
+        if result.coverage is not None:  # the share of the document's lines that became part of the book
+            sheet.put(row, 7, round(result.coverage.share, 4), Style.PCT)
+    sheet.tables.append(table_over(sheet.name, "Kilder", 4, row, 7))
     row += 2
     notes = [(w.message, w.provenance.describe()) for w in warnings] + [(d, "") for d in duplicates]
     if notes:
