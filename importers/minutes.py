@@ -95,7 +95,8 @@ def evidence(reading: Reading) -> Evidence:
     card = Scorecard(KIND)
     texts = [clean_text(line.text) for line in reading.head()]
     card.sign("a title 'Referat ...'", 0.3, any(_TITLE.match(t) for t in texts) or reading.title_of_kind(KIND))
-    card.sign("meeting fields (Mødedato, Mødested, Mødedeltagere)", 0.2, any(t.startswith(HEADER_FIELDS) for t in texts))
+    card.sign("meeting fields (Mødedato, Mødested, Mødedeltagere)", 0.2,
+              any(t.startswith(HEADER_FIELDS) for t in texts))
     items = sum(1 for line in reading.lines if _ITEM.match(clean_text(line.text)))
     card.sign(f"{items} agenda items ('Punkt 1: ...')", 0.3, items)
     decisions = sum(1 for line in reading.lines if clean_text(line.text) == "Beslutning")

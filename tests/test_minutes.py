@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import importers
 from budgetbook.model import Provenance
 from importers.minutes import Entry, merge_header_rows, recommendations
 from tests.golden import SAMPLES, check_golden, sample_files
@@ -27,7 +26,8 @@ def test_golden(sample: Path, update_golden: bool) -> None:
 
 def _without_places(data: object) -> object:
     if isinstance(data, dict):
-        return {k: _without_places(v) for k, v in data.items() if k not in ("provenance", "source", "coverage", "running_heads")}
+        return {k: _without_places(v) for k, v in data.items()
+                if k not in ("provenance", "source", "coverage", "running_heads")}
     if isinstance(data, list):
         return [_without_places(v) for v in data]
     return data

@@ -14,7 +14,7 @@ from importers.readers import read_lines
 from samples.make_proposal_forms import QUIRK_FORM, text_to_forms, write_docx, write_pdf
 from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files
-from tests.parsed import kind_of, lines_of, parsed
+from tests.parsed import kind_of, parsed
 
 KIND = "proposal_forms"
 STEM = "proposal_forms_lejre_2024-2027"

@@ -89,7 +89,8 @@ class Vocabulary:
 
     def merged(self, extra: Words) -> Vocabulary:
         """This vocabulary with more phrases (an import profile's); the extra ones are tried first."""
-        words = {group: {role: list(phrases) for role, phrases in roles.items()} for group, roles in self._words.items()}
+        words = {group: {role: list(phrases) for role, phrases in roles.items()}
+                 for group, roles in self._words.items()}
         for group, roles in extra.items():
             if group not in words:
                 raise ConfigError(f"Unknown vocabulary group '{group}'",
