@@ -21,32 +21,36 @@ from workbook.api import read_sources
 from workbook.build import CHECKS, TRACE_COLUMNS, build_layout
 from workbook.findings_sheet import SHEET as VALIDATION_SHEET
 from workbook.findings_sheet import put_findings_sheet
+from workbook.layout import BookLayout
 from workbook.user_columns import (
+    MergeReport,
     merge_user_entries,
     read_user_entries,
     retired_sheet_layouts,
 )
 from workbook.validate import validate_book
 from xlpy.apply import apply_layout, apply_sheet, sheet_for, template_look
-from xlpy.book_values import book_grids, grids_to_workbook
+from xlpy.book_values import Grid, book_grids, grids_to_workbook
 from xlpy.openpyxl_layout import sheet_to_layout
 from xlpy.settings import read_settings
 
 TITLE = "Budget"
+ERROR_TITLE = "Budget: det lykkedes ikke"
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".txt"}
 ERROR_FILL = "#FFC7CE"
 WARNING_FILL = "#FFEB9C"
 
 
-def reports_errors(handler: Callable[[xw.Book], str]) -> Callable[[xw.Book], str]:
+def reports_errors(handler: Callable[..., str]) -> Callable[..., str]:
     """Turn a library error into one alert in Excel (and the returned text), anything else propagates."""
 
     @functools.wraps(handler)
-    def run(book: xw.Book) -> str:
+    def run(book: xw.Book, *args: object, **kwargs: object) -> str:
         try:
-            summary = handler(book)
+            summary = handler(book, *args, **kwargs)
         except BudgetbookError as exc:
-            summary = f"Kunne ikke fuldføre: {exc}"
+            book.app.alert(f"Kunne ikke fuldføre: {exc}", title=ERROR_TITLE, mode="critical")
+            return f"Kunne ikke fuldføre: {exc}"
         book.app.alert(summary, title=TITLE)
         return summary
 
@@ -58,22 +62,36 @@ def refresh(book: xw.Book) -> str:
     """Read every document in the source folder and rebuild the generated sheets, keeping users' columns."""
     folder = read_settings(book).need_source_folder()
     paths = source_documents(folder, exclude=Path(book.fullname).name)
-    grids = book_grids(book)
+    return rebuild(book, paths, f"i {folder}")
+
+
+def rebuild(book: xw.Book, paths: list[Path], where: str) -> str:
+    """Rebuild the generated sheets from these documents, keeping what users wrote in their columns."""
+    layout, merged = layout_keeping_user_entries(book_grids(book), paths)
+    apply_layout(book, layout)
+    book.app.calculate()
+    return f"Opdateret fra {len(paths)} dokumenter {where}: {len(layout.sheets)} ark. {merged.describe()}."
+
+
+def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path]) -> tuple[BookLayout, MergeReport]:
+    """The layout of these documents with Status, Kommentar and Beslutning from the book's grids put back."""
     entries = read_user_entries(grids)
     former = traced_sheets(grids.get(CHECKS, []))
     layout = build_layout(read_sources(paths))
     merged = merge_user_entries(layout, entries)
     layout.sheets.extend(retired_sheet_layouts(former, layout))
-    apply_layout(book, layout)
-    book.app.calculate()
-    return f"Opdateret fra {len(paths)} dokumenter i {folder}: {len(layout.sheets)} ark. {merged.describe()}."
+    return layout, merged
 
 
 @reports_errors
-def validate(book: xw.Book) -> str:
-    """Hold the values Excel calculated against the sources; list findings, colour the cells that disagree."""
+def validate(book: xw.Book, record: Callable[[list[Finding]], None] | None = None) -> str:
+    """Hold the values Excel calculated against the sources; list findings, colour the cells that disagree.
+
+    `record` also gets the findings (the server keeps them for the task pane's list)."""
     grids = book_grids(book)
     findings = validate_book(grids_to_workbook(grids))
+    if record is not None:
+        record(findings)
     uncolour_previous(book, grids.get(VALIDATION_SHEET, []))
     write_findings_sheet(book, findings)
     colour_findings(book, findings)
@@ -98,8 +116,8 @@ def send_packs(book: xw.Book) -> str:
     settings = read_settings(book)
     folder = settings.packs_folder or saved_path(book).parent / "Pakker"
     if settings.address_book is None:
-        raise ConfigError("The workbook names no address book: write the path of committees.toml in the cell "
-                          "'Adressebog' on the sheet 'Indstillinger'")
+        raise ConfigError("Projektmappen angiver ingen adressebog: skriv stien til committees.toml i cellen "
+                          "'Adressebog' på arket 'Indstillinger'")
     outbox = folder.parent / "Udbakke"
     return send(folder, settings.address_book, dry_run=settings.dry_run, outbox=outbox).describe()
 
@@ -125,7 +143,8 @@ def source_documents(folder: Path, exclude: str = "") -> list[Path]:
     paths = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
              and not p.name.startswith((".", "~$")) and p.name != exclude and not p.name.endswith(".golden.json")]
     if not paths:
-        raise ConfigError(f"No documents (PDF, DOCX, XLSX, text) in the source folder {folder}")
+        raise ConfigError(f"Ingen dokumenter (PDF, DOCX, XLSX, tekst) i kildemappen {folder}: læg dem dér, "
+                          "eller ret 'Kildemappe' på arket 'Indstillinger'")
     return paths
 
 
@@ -189,6 +208,6 @@ def summary_of(findings: list[Finding]) -> str:
 def saved_path(book: xw.Book) -> Path:
     path = Path(book.fullname)
     if not path.is_absolute() or not path.is_file():
-        raise ConfigError("This needs the workbook saved as a file Python can read: save it and use the desktop "
-                          "add-in, or run 'budgetbook packs' on the saved file")
+        raise ConfigError("Det kræver, at projektmappen er gemt som en fil Python kan læse: gem den og brug "
+                          "skrivebords-tilføjelsesprogrammet, eller kør 'budgetbook packs' på den gemte fil")
     return path

@@ -19,8 +19,9 @@ SOURCE_FOLDER = "Kildemappe"
 PACKS_FOLDER = "Pakkemappe"
 ADDRESS_BOOK = "Adressebog"
 DRY_RUN = "Proevekoersel"
+DOCUMENT_SET = "Dokumentsaet"  # on xlwings Server: the id of the workbook's uploaded documents
 LABELS = {SOURCE_FOLDER: "Kildemappe", PACKS_FOLDER: "Pakkemappe", ADDRESS_BOOK: "Adressebog",
-          DRY_RUN: "Prøvekørsel"}
+          DRY_RUN: "Prøvekørsel", DOCUMENT_SET: "Dokumentsæt"}
 YES = {"ja", "yes", "true", "sand", "1", "x"}
 
 
@@ -30,14 +31,15 @@ class Settings:
     packs_folder: Path | None
     address_book: Path | None
     dry_run: bool = True
+    document_set: str | None = None
 
     def need_source_folder(self) -> Path:
         if self.source_folder is None:
-            raise ConfigError(f"The workbook names no source folder: write the folder's full path in the cell "
-                              f"'{LABELS[SOURCE_FOLDER]}' on the sheet '{SHEET}'")
+            raise ConfigError(f"Projektmappen angiver ingen kildemappe: skriv mappens fulde sti i cellen "
+                              f"'{LABELS[SOURCE_FOLDER]}' på arket '{SHEET}'")
         if not self.source_folder.is_dir():
-            raise ConfigError(f"The source folder {self.source_folder} does not exist: correct '{SOURCE_FOLDER}' "
-                              f"on the sheet '{SHEET}'")
+            raise ConfigError(f"Kildemappen {self.source_folder} findes ikke: ret '{SOURCE_FOLDER}' "
+                              f"på arket '{SHEET}'")
         return self.source_folder
 
 
@@ -49,6 +51,7 @@ def read_settings(book: xw.Book) -> Settings:
         packs_folder=_path(read_setting(book, PACKS_FOLDER), home),
         address_book=_path(read_setting(book, ADDRESS_BOOK), home),
         dry_run=True if dry_run is None else str(dry_run).strip().lower() in YES,
+        document_set=None if (found := read_setting(book, DOCUMENT_SET)) is None else str(found).strip(),
     )
 
 
