@@ -39,6 +39,7 @@ else:  # pragma: no cover - Windows desktop or an explicit XLWINGS_ON_SERVER=tru
 
 Grid = list[list[object]]
 CATALOGUE_KIND = "initiative_catalogue"
+MAX_SIMILAR = 50  # on the desktop; the server's limit is its setting max_similar
 
 
 @func
@@ -67,8 +68,20 @@ def bb_similar(texts, n=3, folder=None):
     """De n initiativer i kataloget der ligner teksten mest: "titel (kommune, lighed 0-100)" pr. kolonne."""
     if not folder:
         return [["Angiv kildemappen som 3. argument (cellen Kildemappe)"]]
+    return similar(texts, n, Path(str(folder)), MAX_SIMILAR)
+
+
+def similar(texts: Grid, n: object, folder: Path, limit: int) -> Grid:
+    """Per text, the `n` (1 to `limit`) most similar initiatives of the catalogues in `folder`."""
+    try:
+        count = int(n if n not in (None, "") else 3)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        count = 0
+    if not 1 <= count <= limit:
+        return [[f"Antal (2. argument) skal være et helt tal fra 1 til {limit}, ikke {n!r}"]]
+    if not folder.is_dir():
+        return [[f"Mappen {folder.name} findes ikke: angiv kildemappen som 3. argument"]]
     index = catalogue_index(str(folder))
-    count = max(1, int(n or 3))
     flat = [str(row[0] or "") for row in texts]
     matches = index.most_similar_many(flat, count)
     return [[f"{m.initiative.title} ({m.initiative.municipality}, {m.score:.0f})" for m in found]
