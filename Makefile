@@ -37,8 +37,17 @@ system-deps:
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# The Office.js add-in's server (xlwings Server) on https://127.0.0.1:8443 with a local CA; the folders and the
+# users file default to out/server/ (set BUDGETBOOK_* to use others, see xlpy/server_settings.py).
+SERVER_HOME := $(CURDIR)/out/server
+serve: export BUDGETBOOK_DATA_ROOT ?= $(SERVER_HOME)/data
+serve: export BUDGETBOOK_OUTPUT_ROOT ?= $(SERVER_HOME)/output
+serve: export BUDGETBOOK_USERS ?= $(SERVER_HOME)/users.toml
+serve: export BUDGETBOOK_ADDRESS_BOOK ?= $(CURDIR)/committees.toml
 serve: $(STAMP)
-	XLWINGS_ON_SERVER=true $(BIN)/python -m xlpy.server
+	@test -n "$$XLWINGS_LICENSE_KEY" || { echo "Set XLWINGS_LICENSE_KEY=noncommercial (PolyForm Noncommercial, see the README's licence section) or an xlwings PRO key." >&2; exit 2; }
+	@test -f "$$BUDGETBOOK_USERS" || $(BIN)/python -m xlpy.server adduser "$${USER:-budget}" --users "$$BUDGETBOOK_USERS"
+	$(BIN)/python -m xlpy.server serve --certs $(SERVER_HOME)/certs
 
 addin: $(STAMP)
 	$(BIN)/python -m xlpy.addin.build_addin out

@@ -1,0 +1,1 @@
+"""Auth providers of the Budget add-in, found by xlwings Server as `auth.<provider>`."""

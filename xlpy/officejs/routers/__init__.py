@@ -1,0 +1,1 @@
+"""The Budget add-in's own routes, registered by xlwings Server from `routers/custom.py`."""
