@@ -75,6 +75,50 @@ def test_build_makes_the_xlam_from_the_xlwings_template_with_our_ribbon(tmp_path
         assert built.read("customUI/customUI.xml") == (ADDIN / "customUI.xml").read_bytes()
         assert built.read("xl/vbaProject.bin") != template.read("xl/vbaProject.bin")  # our module is inside
         assert sorted(built.namelist()) == sorted(template.namelist())
-        for name in set(template.namelist()) - {"customUI/customUI.xml", "xl/vbaProject.bin"}:
+        for name in set(template.namelist()) - {"customUI/customUI.xml", "xl/vbaProject.bin", "_rels/.rels"}:
             assert built.read(name) == template.read(name), name
     assert (tmp_path / "budgetbook.bas").read_bytes() == (ADDIN / "budgetbook.bas").read_bytes()  # readable copy
+
+
+def built_parts(tmp_path: Path) -> dict[str, bytes]:
+    from xlpy.addin.build_addin import TEMPLATE, build_addin
+
+    if not TEMPLATE.exists():
+        pytest.skip("xlwings without its add-in template")
+    with zipfile.ZipFile(build_addin(tmp_path)) as built:
+        return {name: built.read(name) for name in built.namelist()}
+
+
+def test_the_ribbon_part_is_related_with_the_type_its_namespace_needs(tmp_path):
+    """Open XML SDK: the 2006 customUI namespace is a RibbonExtensibilityPart, 2009 a RibbonAndBackstage... part."""
+    from xlpy.addin.build_addin import RIBBON_RELATIONSHIPS
+
+    parts = built_parts(tmp_path)
+    rels = etree.fromstring(parts["_rels/.rels"])
+    [ribbon] = [r for r in rels if r.get("Target") == "customUI/customUI.xml"]
+    namespace = etree.QName(etree.fromstring(parts["customUI/customUI.xml"])).namespace
+    assert namespace == "http://schemas.microsoft.com/office/2006/01/customui"
+    assert ribbon.get("Type") == RIBBON_RELATIONSHIPS[namespace] == \
+        "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
+    assert {r.get("Id") for r in rels} == {"rId1", "rId2", "rId3", "rId4"}  # the other relationships are kept
+
+
+def test_the_sdk_derived_validator_accepts_the_add_in_and_would_refuse_a_bad_ribbon(tmp_path):
+    """openxml-audit validates every part against the schemas derived from Microsoft's Open XML SDK,
+    the customUI part against Microsoft's customUI schema."""
+    audit = pytest.importorskip("openxml_audit")
+    from xlpy.addin.build_addin import build_addin
+
+    validator = audit.OpenXmlValidator()
+    target = build_addin(tmp_path)
+    result = validator.validate(str(target))
+    assert result.is_valid, [str(e) for e in result.errors]
+    broken = tmp_path / "broken.xlam"
+    with zipfile.ZipFile(target) as source, zipfile.ZipFile(broken, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "customUI/customUI.xml":
+                data = data.replace(b"<ribbon>", b"<ribbon><notARibbonElement/>")
+            out.writestr(item, data)
+    refused = validator.validate(str(broken))
+    assert not refused.is_valid and any("customUI" in str(e) for e in refused.errors)

@@ -21,7 +21,7 @@ olevba = pytest.importorskip("oletools.olevba")
 
 ADDIN = Path(__file__).parent.parent / "xlpy" / "addin"
 CUSTOM_UI_NS = "{http://schemas.microsoft.com/office/2006/01/customui}"
-CHANGED = {"VBA/dir", "VBA/RibbonMyAddin", "VBA/Budget", "PROJECT", "PROJECTwm", "VBA/_VBA_PROJECT"}
+CHANGED = {"VBA/dir", "VBA/RibbonMyAddin", "VBA/BudgetRibbon", "PROJECT", "PROJECTwm", "VBA/_VBA_PROJECT"}
 
 source_like = st.text(alphabet="Sub End RunPython\"().;_xlpy\r\n  '\tabcdefgh0123456789", max_size=12000)
 
@@ -150,13 +150,13 @@ def test_each_storage_gets_a_valid_red_black_tree_in_cfb_order(count):
 
 def test_only_the_module_and_its_bookkeeping_change(template_bin, built_bin):
     before, after = streams(template_bin), streams(built_bin)
-    assert set(after) == set(before) - {"VBA/RibbonMyAddin"} | {"VBA/Budget"}
+    assert set(after) == set(before) - {"VBA/RibbonMyAddin"} | {"VBA/BudgetRibbon"}
     for path in set(before) - CHANGED:
         assert after[path] == before[path], path
     assert after["VBA/_VBA_PROJECT"][:4] == struct.pack("<HH", 0x61CC, 0xFFFF)
     assert len(after["VBA/_VBA_PROJECT"]) == 7
-    assert b"Module=Budget\r\n" in after["PROJECT"] and b"RibbonMyAddin" not in after["PROJECT"]
-    assert b"Budget\0B\0u\0d\0g\0e\0t\0\0\0" in after["PROJECTwm"]
+    assert b"Module=BudgetRibbon\r\n" in after["PROJECT"] and b"RibbonMyAddin" not in after["PROJECT"]
+    assert b"BudgetRibbon\0" + "BudgetRibbon".encode("utf-16-le") + b"\0\0" in after["PROJECTwm"]
 
 
 def extracted(xlam: Path) -> dict[str, str]:
@@ -175,11 +175,11 @@ def lines(text: str) -> list[str]:
 def test_olevba_extracts_our_module_as_written_in_budgetbook_bas(built):
     modules = extracted(built)
     assert "RibbonMyAddin" not in modules
-    assert lines(modules["Budget"]) == lines((ADDIN / "budgetbook.bas").read_text(encoding="utf-8"))
+    assert lines(modules["BudgetRibbon"]) == lines((ADDIN / "budgetbook.bas").read_text(encoding="utf-8"))
 
 
 def test_our_own_reader_agrees_with_olevba(built, built_bin):
-    assert lines(module_source(built_bin, "Budget")) == lines(extracted(built)["Budget"])
+    assert lines(module_source(built_bin, "BudgetRibbon")) == lines(extracted(built)["BudgetRibbon"])
 
 
 def test_every_on_action_of_the_built_ribbon_has_its_sub_in_the_built_vba(built):
@@ -200,3 +200,21 @@ def test_the_other_modules_extract_unchanged(built):
     for name in ("xlwings", "Dictionary", "ThisWorkbook", "Sheet2"):
         assert after[name] == before[name], name
     assert "Sub RunPython(" in after["xlwings"] or "Function RunPython(" in after["xlwings"]
+
+
+def test_the_vba_project_is_named_budget(template_bin, built_bin):
+    from xlpy.addin.vba_project import project_name
+
+    assert project_name(template_bin) == "MyAddin"
+    assert project_name(built_bin) == "Budget"
+    project = streams(built_bin)["PROJECT"]
+    assert b'\r\nName="Budget"\r\n' in project and b"MyAddin" not in project
+
+
+def test_a_project_cannot_be_named_like_one_of_its_modules(built_bin):
+    from xlpy.addin.vba_project import VBAProjectError, rename_project
+
+    with pytest.raises(VBAProjectError, match="module"):
+        rename_project(built_bin, "BudgetRibbon")
+    with pytest.raises(VBAProjectError):
+        rename_project(built_bin, "1 Budget")

@@ -1,4 +1,4 @@
-Attribute VB_Name = "Budget"
+Attribute VB_Name = "BudgetRibbon"
 ' budgetbook's ribbon: each button runs one handler of xlpy.handlers with the calling workbook.
 ' `make addin` writes it into the add-in's VBA project (xlpy/addin/vba_project.py).
 ' RunPython is the xlwings VBA module the add-in template already holds.

@@ -24,6 +24,7 @@ VBA_PROJECT_NO_CACHE = struct.pack("<HHBH", 0x61CC, 0xFFFF, 0x00, 0x0000)
 # dir stream record ids (MS-OVBA 2.3.4.2)
 PROJECTCODEPAGE = 0x0003
 PROJECTVERSION = 0x0009
+PROJECTNAME = 0x0004
 MODULENAME = 0x0019
 MODULENAMEUNICODE = 0x0047
 MODULESTREAMNAME = 0x001A
@@ -205,6 +206,39 @@ def replace_module(vba_bin: bytes, old_name: str, source: str) -> bytes:
     if cache.data[2:4] != b"\xff\xff":
         cache.data = VBA_PROJECT_NO_CACHE
     return write_compound_file(root)
+
+
+def rename_project(vba_bin: bytes, new_name: str) -> bytes:
+    """`vba_bin` with the VBA project itself named `new_name` (PROJECTNAME, 2.3.4.2.1.6, and Name= of PROJECT)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,127}", new_name):
+        raise VBAProjectError(f"{new_name!r} is not a VBA project name (a letter, then letters, digits or _)")
+    root = read_compound_file(vba_bin)
+    vba = root.find("VBA")
+    directory = vba.find("dir")
+    records = dir_records(decompress(directory.data))
+    codepage = next((struct.unpack("<H", p)[0] for i, p in records if i == PROJECTCODEPAGE), 1252)
+    modules = {p.decode(f"cp{codepage}").upper() for i, p in records if i == MODULENAME}
+    if new_name.upper() in modules:
+        raise VBAProjectError(f"a module is named {new_name!r}: VBA refuses a project named like one of its modules")
+    if sum(i == PROJECTNAME for i, _ in records) != 1:
+        raise VBAProjectError("the dir stream does not have exactly one PROJECTNAME record")
+    directory.data = compress(dir_bytes([(i, new_name.encode(f"cp{codepage}") if i == PROJECTNAME else p)
+                                         for i, p in records]))
+    project = root.find("PROJECT")
+    lines = project.data.split(b"\r\n")
+    name_line = b'Name="' + new_name.encode(f"cp{codepage}") + b'"'
+    named = [name_line if line.startswith(b"Name=") else line for line in lines]
+    if sum(line.startswith(b"Name=") for line in lines) != 1:
+        raise VBAProjectError("the PROJECT stream does not have exactly one Name= line")
+    project.data = b"\r\n".join(named)
+    return write_compound_file(root)
+
+
+def project_name(vba_bin: bytes) -> str:
+    """The VBA project's name as the dir stream records it (for checks and tests)."""
+    records = dir_records(decompress(read_compound_file(vba_bin).find("VBA").find("dir").data))
+    codepage = next((struct.unpack("<H", p)[0] for i, p in records if i == PROJECTCODEPAGE), 1252)
+    return next(p.decode(f"cp{codepage}") for i, p in records if i == PROJECTNAME)
 
 
 def rename_module_records(records: list[tuple[int, bytes]], old_name: str, new_name: str,
