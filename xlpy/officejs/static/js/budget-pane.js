@@ -60,8 +60,23 @@
     });
   }
 
-  function refreshList(target, path) {
-    return htmx.ajax("GET", serverUrl(`${path}?workbook=${encodeURIComponent(workbook)}`), target);
+  async function refreshList(target, path) {
+    const auth = await globalThis.getAuth();
+    const response = await fetch(serverUrl(`${path}?workbook=${encodeURIComponent(workbook)}`), {
+      headers: { Authorization: auth.token, "Auth-Provider": auth.provider },
+    });
+    if (response.status === 401) {
+      $("#access").classList.remove("d-none");
+      say("Skriv din adgangsnøgle for at se projektmappens dokumenter.", "error");
+      return;
+    }
+    const html = await response.text();
+    if (!response.ok) {
+      say(html, "error");
+      return;
+    }
+    $(target).innerHTML = html;
+    htmx.process($(target));
   }
 
   // One file: POST with upload progress; the server stores and imports it and answers the new list.
@@ -241,15 +256,12 @@
     await refreshList("#findings", "/budget/findings");
   }
 
-  document.body.addEventListener("htmx:responseError", (event) => {
-    if (event.detail.xhr.status === 401) {
-      $("#access").classList.remove("d-none");
-      say("Skriv din adgangsnøgle for at se projektmappens dokumenter.", "error");
-    }
-  });
-
-  Office.onReady(async (info) => {
+  async function boot(info) {
     inExcel = Boolean(info && info.host);
+    if (!inExcel) {
+      // A web page on purpose: xlwings Server's "did not load in Office" prompt does not apply (style.css).
+      document.body.classList.add("budget-web-page");
+    }
     wireDropZone();
     wireFindings();
     wireAccess();
@@ -261,5 +273,12 @@
     }
     $("#budget-pane").dataset.workbook = workbook || "";
     await start();
-  });
+  }
+
+  // In Excel the manifest opens the pane without a query; ?workbook=ID is the pane as a web page.
+  if (new URLSearchParams(window.location.search).get("workbook")) {
+    boot({ host: null });
+  } else {
+    Office.onReady(boot);
+  }
 })();
