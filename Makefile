@@ -28,8 +28,13 @@ demo: $(STAMP)
 	$(BIN)/budgetbook packs out/Budget.xlsx -o out/packs
 	@echo "Done: out/Budget.xlsx and one pack per committee in out/packs/"
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Node tools the tests use (Microsoft's manifest converter), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 system-deps:
 	bash scripts/install-system-deps
@@ -56,4 +61,4 @@ samples: $(STAMP)
 	$(BIN)/python -m samples
 
 clean:
-	rm -rf $(VENV) out build *.egg-info
+	rm -rf $(VENV) out build *.egg-info node_modules

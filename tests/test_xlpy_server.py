@@ -336,3 +336,33 @@ def test_prøvekørsel_writes_the_outbox_below_the_output_root(client, server, b
     answer = client.post("/xlwings/custom-scripts-call/send_packs", json=payload_for(built_book, settings))
     assert answer.status_code == 200
     assert list((server.output_root / workbook / "Udbakke").glob("*.eml")), alerts(answer.json())
+
+
+# --- Microsoft's manifest converter -------------------------------------------------------------------
+
+CONVERTER = Path(__file__).parent.parent / "node_modules" / ".bin" / "office-addin-manifest-converter"
+
+
+def test_microsofts_converter_turns_the_served_manifest_into_a_unified_manifest(client, tmp_path):
+    """office-addin-manifest-converter (npm, installed by `make test` from package-lock.json) reads the XML
+    manifest as Office does and writes the JSON (unified) manifest: no error, our tab, buttons and actions."""
+    import json
+
+    if not CONVERTER.exists():
+        pytest.skip("node_modules is missing: `make test` installs it (npm ci)")
+    manifest = tmp_path / "manifest.xml"
+    manifest.write_bytes(client.get("/manifest.xml").content)
+    out = tmp_path / "json"
+    run = subprocess.run([str(CONVERTER), "convert", str(manifest), "--output", str(out)], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "error" not in (run.stdout + run.stderr).lower(), run.stdout + run.stderr
+    unified = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    extension = unified["extensions"][0]
+    [tab] = extension["ribbons"][0]["tabs"]
+    assert tab["label"] == "Budget"
+    assert [c["label"] for g in tab["groups"] for c in g["controls"]] == \
+        ["Opdater", "Valider", "Dokumenter", "Byg pakker", "Send pakker"]
+    actions = {a["id"] for runtime in extension["runtimes"] for a in runtime.get("actions", [])}
+    assert {"refresh", "validate", "build_packs", "send_packs"} <= actions
+    assert unified["id"] == "6f0e6c1e-7a43-4d4b-9a55-2f3b6f1b0b5e"
