@@ -127,3 +127,12 @@ def test_a_bad_vocabulary_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_the_vocabulary_files_are_the_package_s() -> None:
     assert {p.stem for p in HERE.glob("*.toml")} >= {"common", "lists", "minutes", "forms", "remarks", "catalogue"}
+
+
+def test_alternatives_inside_optional_brackets() -> None:
+    vocabulary = Vocabulary({"t.signs": {"negative": ["besparelser er [angivet|vist] med minus"]}})
+    for text in ("Besparelser er angivet med minus", "besparelser er vist med minus", "Besparelser er med minus"):
+        assert vocabulary.role("t.signs", text) == "negative", text
+    assert vocabulary.role("t.signs", "Besparelser er skrevet med minus") is None
+    with pytest.raises(ConfigError, match="Unbalanced"):
+        Vocabulary({"t.x": {"y": ["a [b|c"]}}).role("t.x", "a")

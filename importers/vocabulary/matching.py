@@ -11,7 +11,7 @@ A phrase may be a template:
     {year}  {date}  {time}  {int}  {number}  {word}  {text}    placeholders (see PLACEHOLDERS)
     {text:committee}                                            ... captured under another name
     {common.units}                                              any phrase of that group
-    [optional words]   (one|other)                              optional parts and alternatives
+    [optional words]   (one|other)   [one|other]                optional parts and alternatives
 
 Captures are given as the original text they cover, so a committee's name keeps its spelling.
 """
@@ -173,20 +173,18 @@ class _Compiler:
                 end = text.index("}", pos)
                 items.append((self._placeholder(text[pos + 1:end]), False))
                 pos = end + 1
-            elif char == "[":
+            elif char in "[(":
                 flush()
-                inner, pos = self._sequence(text, pos + 1, ("]",))
-                items.append((inner, True))
-                pos += 1
-            elif char == "(":
-                flush()
+                close = "]" if char == "[" else ")"
                 alternatives = []
                 while True:
-                    inner, pos = self._sequence(text, pos + 1, ("|", ")"))
+                    inner, pos = self._sequence(text, pos + 1, ("|", close))
                     alternatives.append(inner)
-                    if pos >= len(text) or text[pos] == ")":
+                    if pos >= len(text) or text[pos] == close:
                         break
-                items.append(("(?:" + "|".join(alternatives) + ")", False))
+                if pos >= len(text):
+                    raise ConfigError(f"Unbalanced bracket in vocabulary phrase {text!r}")
+                items.append(("(?:" + "|".join(alternatives) + ")", char == "["))
                 pos += 1
             elif char in "])|" and not stops:
                 raise ConfigError(f"Unbalanced bracket in vocabulary phrase {text!r}")
