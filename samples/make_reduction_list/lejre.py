@@ -11,9 +11,11 @@ like a formula in a PDF, which must stay text in the workbook.
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from samples.make_reduction_list.office import save_xlsx
 from samples.seeds import SEEDS
 
 SEED = "reduction_list_lejre_2023.txt"
@@ -35,7 +37,7 @@ def seed_rows(seed: Path | None = None) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def main(out: Path) -> None:
+def write(out: Path) -> None:
     header, rows = seed_rows()
     shutil.copyfile(SEEDS / SEED, out / "lejre-2023.txt")
     write_xlsx(out / "lejre-2023.xlsx", header, rows)
@@ -84,20 +86,7 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
         sheet.cell(row, 6).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHIJKL", (9, 26, 10, 8, 30, 70, 10, 10, 10, 10, 12, 12)):
         sheet.column_dimensions[letter].width = width
-    save_reproducibly(book, path)
-
-
-def save_reproducibly(book: object, path: Path) -> None:
-    """Save with fixed times inside the file, so regenerating the sample gives the same bytes."""
-    import tempfile
-    from datetime import datetime
-
-    from workbook.cached_values import add_values
-
-    with tempfile.TemporaryDirectory() as folder:
-        raw = Path(folder) / path.name
-        book.save(raw)  # type: ignore[attr-defined]
-        add_values(raw, path, {}, stamp=datetime(2023, 1, 1))
+    save_xlsx(book, path, stamp=datetime(2023, 1, 1))  # the bytes the sample has always had
 
 
 def _widths(rows: list[list[str]], wanted: list[float], page_width: float) -> list[float]:

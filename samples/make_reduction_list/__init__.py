@@ -1,0 +1,29 @@
+"""Lists of proposals as municipalities publish them, one module per municipality and layout.
+
+- `lejre`: the seed (Lejre's "Udmøntning af reduktion", 2023) as text, Excel export and printed PDF,
+  printed without gridlines, and text that looks like a formula;
+- `lejre_overblik`: Lejre 2024, only Nr., Center, Overskrift and years (XLSX);
+- `kolding`: whole kroner, areas as rows of their own, unlabelled subtotals, target rows (text, DOCX, PDF);
+- `koebenhavn`: savings as negative numbers, the unit only in a sentence (DOCX, PDF);
+- `frederikssund`: numbers inside the titles, mio. kr., a period total column (PDF);
+- `viborg`: targets per udvalg, a percentage typed as a fraction without percent format (XLSX);
+- `aarhus`: mio. kr., "Besparelse 2023" columns, the afdeling in a column (DOCX).
+
+Every sample and its source are listed in samples/reduction_list/README.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samples.make_reduction_list import aarhus, frederikssund, koebenhavn, kolding, lejre, lejre_overblik, viborg
+from samples.make_reduction_list.lejre import seed_rows, write_pdf
+
+__all__ = ["main", "seed_rows", "write_pdf"]
+
+LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus)
+
+
+def main(out: Path) -> None:
+    for layout in LAYOUTS:
+        layout.write(out)
