@@ -1,7 +1,7 @@
 """Frederikssund's handlingskatalog for budget 2021-2024 as a printed PDF: the proposal's number
 written into its title ("12 Fælles indkøb af vikarer"), the area in a column ("Område"), amounts in
 mio. kr. with one decimal (the unit in the title), a period total column ("I alt 2021-2024") and an
-"I alt" row; the municipality and title as a running header and "Side 1 af 1" as a footer.
+"I alt" row; the municipality and title as a running header and "Side 1 af 2" as a footer; the tiltag described after the table.
 
 Source: https://sn.dk/Lokalavisen-Frederikssund/Budgetudspil-i-hoering-Skal-finde-besparelser-for-19-millioner-kroner/artikel/1350863
 (the catalogue's gross savings: 43 mio. kr. in 2021, 70 in 2022, 81 in 2023 and 87 in 2024, printed
@@ -34,6 +34,8 @@ PROPOSALS = [
     ("24 Styrket jobindsats for ledige på kontanthjælp", "Social og beskæftigelse", (12.5, 19.5, 22.5, 25.0)),
 ]
 PUBLISHED_TOTALS = (43.0, 70.0, 81.0, 87.0)
+DESCRIPTION = ("Tiltaget er beskrevet med indhold, konsekvenser for borgere og medarbejdere og forudsætninger for "
+               "provenuet i kataloget; beløbene står i oversigten.")  # the catalogue's text per tiltag, shortened
 
 
 def rows() -> list[list[str]]:
@@ -49,7 +51,7 @@ def write(out: Path) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
     text = ParagraphStyle("text", fontName="Helvetica", fontSize=9, leading=11)
     bold = ParagraphStyle("bold", parent=text, fontName="Helvetica-Bold")
@@ -63,7 +65,9 @@ def write(out: Path) -> None:
     intro = ("Kataloget samler administrationens forslag til tiltag, som politikerne kan vælge imellem. "
              "Forslagene er beskrevet enkeltvis i bilaget; nedenfor er de samlet med deres bruttobesparelse.")
     story = [Paragraph(escape(TITLE), title), Spacer(0, 4 * mm), Paragraph(escape(intro), text), Spacer(0, 4 * mm)]
-    story.append(table)
+    story += [table, PageBreak(), Paragraph("Beskrivelse af tiltagene", title), Spacer(0, 4 * mm)]
+    for name, _area, _amounts in PROPOSALS:
+        story += [Paragraph(escape(name), bold), Paragraph(escape(DESCRIPTION), text), Spacer(0, 3 * mm)]
 
     class NumberedCanvas(Canvas):
         """Draws the running head and "Side N af M" once the page count is known."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samples.make_reduction_list.office import save_xlsx
+from samples.make_reduction_list.office import save_xlsx, titled_sheet
 
 TITLE = "Overblik: Omstillings- og reduktionsforslag, budget 2024-2027"
 HEADER = ["Nr.", "Center", "Overskrift", "2024", "2025", "2026", "2027"]
@@ -36,16 +36,9 @@ TARGET = ("Måltal for reduktionskataloget", 20000, 35000, 35000, 35000)
 
 
 def write(out: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Overblik"
-    sheet.append([TITLE])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(["Alle tal er i hele tusinde kroner. Positive tal er reduktioner."])
-    sheet.append([])
+    book, sheet = titled_sheet("Overblik", TITLE, "Alle tal er i hele tusinde kroner. Positive tal er reduktioner.", "")
     sheet.append(HEADER)
     for cell in sheet[4]:
         cell.font = Font(bold=True)

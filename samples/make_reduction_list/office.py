@@ -145,6 +145,21 @@ def _with_fixed_times(source: Path, target: Path) -> None:
             copy.writestr(info, original.read(member.filename))
 
 
+def titled_sheet(name: str, title: str, *notes: str) -> tuple[object, object]:
+    """A new workbook whose one sheet starts with a bold title and notes below it, as exports do."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = name
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    for note in notes:
+        sheet.append([note] if note else [])
+    return book, sheet
+
+
 def save_xlsx(book: object, path: Path, stamp: datetime = FIXED_TIME) -> None:
     """Save with fixed times inside the file, so regenerating the sample gives the same bytes."""
     from workbook.cached_values import add_values

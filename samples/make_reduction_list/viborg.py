@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samples.make_reduction_list.office import save_xlsx
+from samples.make_reduction_list.office import save_xlsx, titled_sheet
 
 TITLE = "Reduktionskatalog, budget 2020-2023"
 HEADER = ["Nr.", "Reduktionsforslag", "Budget 2020", "2020", "2021", "2022", "2023", "Andel af budget"]
@@ -45,15 +45,10 @@ UDVALG = [
 
 
 def write(out: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Reduktionskatalog"
-    sheet.append([TITLE])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(["Beløb i 1.000 kr. (2020-priser). Reduktionskravet er 35,2 mio. kr. årligt fra 2020."])
+    book, sheet = titled_sheet("Reduktionskatalog", TITLE,
+                               "Beløb i 1.000 kr. (2020-priser). Reduktionskravet er 35,2 mio. kr. årligt fra 2020.")
     sheet.append(HEADER)
     bold = [1, 3]
     for udvalg, target, proposals in UDVALG:
