@@ -14,7 +14,7 @@ from budgetbook.errors import NumberError
 from budgetbook.model import Number, Provenance
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
-_MINUS_SIGNS = ("-", "\u2212", "\u2013", "\u2014")
+_MINUS_SIGNS = ("-", "\u2212", "\u2013", "\u2014", "\u00f7")  # ÷ is how some lists write minus
 _BLANKS = {"", "-", "\u2013", "\u2212"}
 # 15.036 | 1.234.567,5 | 1 500 | 0,4 | 700
 _BODY = re.compile(r"\d{1,3}(?:([.  ])\d{3})?(?:\1\d{3})*(?:,\d+)?|\d+(?:,\d+)?")
@@ -57,6 +57,14 @@ def parse_number(value: object, where: Provenance | str | None = None, *, percen
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
         raise NumberError(f"Cannot read {raw!r} as a number", where) from exc
     return _tidy(-number if negative else number)
+
+
+def is_number(value: object) -> bool:
+    """Whether a cell reads as a Danish number (a blank does not)."""
+    try:
+        return parse_number(value) is not None
+    except NumberError:
+        return False
 
 
 def parse_percent(value: object, where: Provenance | str | None = None) -> Number | None:

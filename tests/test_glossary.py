@@ -20,7 +20,8 @@ ENGLISH = {
     "measure_types", "affected_areas", "source", "merged_repeats", "printed_records", "center_text", "text",
     "items", "unit", "decimals", "kind_marks", "heading", "summary", "resolution", "page", "line", "file",
     "repeats", "records", "areas", "columns", "caption", "entries", "status", "place", "meeting", "forms",
-    "attachments", "decision_authority",
+    "attachments", "decision_authority", "period_total", "targets", "target_labels", "target_provenance",
+    "unit_source", "savings_sign", "sign_source",
 }
 
 

@@ -81,10 +81,10 @@ def test_quirks_of_the_lejre_list() -> None:
     records = importers.parse(KIND_DIR / "lejre-2023.txt").records
     by_title = {r.overskrift: r for r in records}
     # "CSE Total" shifted into the first column still closes the CSE block
-    assert {r.center for r in records if r.bevilling and r.bevilling.startswith("4.30")} == {"CSE"}
+    assert {r.center for r in records if r.nr and r.nr.startswith("4.30")} == {"CSE"}
     # rows without Nr. and without center belong to the total below them ("Tværgående Total")
     karens = by_title["Karens ved vakante stillinger i adm. og ledelse"]
-    assert (karens.bevilling, karens.center, karens.udvalg) == (None, "Tværgående", "ØU")
+    assert (karens.nr, karens.center, karens.udvalg) == (None, "Tværgående", "ØU")
     # missing years stay missing, they are not zeros
     assert by_title["Robusthedspulje '22"].amounts == {"2023": 800, "2024": None, "2025": None, "2026": None}
     # HTML from the export is stripped
@@ -109,8 +109,9 @@ def test_extract_command_writes_the_documented_json(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["kind"] == "reduction_list"
     assert set(data) >= {"kind", "source", "records", "stated_totals", "warnings"}
-    assert set(data["records"][0]) == {"bevilling", "bevillingstekst", "center", "udvalg", "overskrift", "forklaring",
-                                       "amounts", "budget_base", "pct_stated", "provenance"}
+    assert set(data["records"][0]) == {"nr", "bevillingstekst", "center", "udvalg", "overskrift", "forklaring",
+                                       "amounts", "budget_base", "pct_stated", "provenance", "period_total"}
+    assert data["document"]["unit"] == "1.000 kr." and data["document"]["savings"] == "positive"
     assert set(data["records"][0]["provenance"]) == {"file", "page", "line"}
     assert data["stated_totals"]["hovedtotal"]["2023"] == 15036
 

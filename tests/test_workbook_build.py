@@ -84,7 +84,9 @@ def test_every_number_traces_to_file_page_and_line(built: Path) -> None:
     trace.columns = ["sheet", "row", "key", "file", "page", "line"]
     assert len(trace) == 32
     for item in trace.itertuples():
-        cell_text = book[item.sheet].cell(int(item.row), 13).value
+        sheet = book[item.sheet]
+        source_col = next(c.column for c in sheet[5] if c.value == "Kilde")
+        cell_text = sheet.cell(int(item.row), source_col).value
         assert cell_text == f"lejre-2023.pdf, page {int(item.page)}, line {int(item.line)}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.model import ImportResult, ReadWarning
+from budgetbook.records.reduction import ListDocument
 from importers import kind_label
 from workbook import formulas as fx
 from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, table_over
@@ -16,7 +17,8 @@ from workbook.sections import Block, Section, Trace
 from workbook.sections.catalogue import CatalogueSection
 from workbook.sections.minutes import MinutesSection
 from workbook.sections.proposals import ProposalSection
-from workbook.sections.reductions import AMOUNT_TOLERANCE, ReductionSection
+from workbook.sections.reduction_overview import reduction_overview_rows
+from workbook.sections.reductions import UNIT_LABEL, ReductionSection, unit_text
 from workbook.sections.remarks import RemarksSection
 from workbook.sheet_names import center_sheet_names, unique_table_names
 
@@ -97,7 +99,8 @@ def _center_order(center: str) -> tuple[int, str]:
 def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[str], center_sheets: dict[str, str],
                     blocks: dict[str, dict[str, Block]], book: BookLayout) -> None:
     sheet.put(1, 1, "Oversigt", Style.TITLE)
-    sheet.put(2, 1, "Beløb i 1.000 kr. Hver center-total henviser til centerets ark. "
+    sheet.put(2, 1, "Beløb i 1.000 kr. Hver center-total henviser til centerets ark. Reduktionslisterne er omregnet "
+              "til 1.000 kr. med besparelser som positive tal (kolonnerne Enhed i kilden og Omregning på centerarkene). "
               f"'{SAVINGS}' lægger reduktioner og forslag sammen med besparelser som positive tal.", Style.NOTE)
     header = ["Center"]
     columns: list[tuple[Section, str]] = []
@@ -131,36 +134,17 @@ def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[s
         sheet.put(total_row, col, fx.sum_range(first, row, col), Style.TOTAL_AMOUNT)
     for section in sections:
         if isinstance(section, ReductionSection):
-            _reduction_overview_rows(sheet, section, columns, totals, total_row, book)
-
-
-def _reduction_overview_rows(sheet: SheetLayout, section: ReductionSection, columns: list[tuple[Section, str]],
-                             totals: dict[tuple[str, str], str], total_row: int, book: BookLayout) -> None:
-    stated, where = section.stated_hovedtotal()
-    stated_row, diff_row, udvalg_row = total_row + 1, total_row + 2, total_row + 3
-    udvalg_totals = section.udvalg_totals
-    sheet.put(stated_row, 1, f"Hovedtotal i kilden ({where.describe()})" if where else "Hovedtotal i kilden", Style.NOTE)
-    sheet.put(diff_row, 1, "Afvigelse", Style.NOTE)
-    sheet.put(udvalg_row, 1, "Sum af udvalgsark", Style.NOTE)
-    for col, (owner, year) in enumerate(columns, start=2):
-        if owner is not section:
-            continue
-        total = totals[(section.title, year)]
-        sheet.put(stated_row, col, stated.get(year), Style.STATED)
-        sheet.put(diff_row, col, fx.difference(total, fx.ref(stated_row, col)), Style.STATED)
-        udvalg_sum = sheet.put(udvalg_row, col, fx.sum_of([t[year] for t in udvalg_totals.values()]), Style.STATED)
-        if year in stated and where is not None:
-            book.checks.append(Check(sheet.name, total, stated[year], "hovedtotal",
-                                     f"Hovedtotal {year}", where, AMOUNT_TOLERANCE))
-            book.checks.append(Check(sheet.name, udvalg_sum, stated[year], "udvalg_sum",
-                                     f"Udvalgsarkene tilsammen {year}", where, AMOUNT_TOLERANCE))
+            year_cols = {year: col for col, (owner, year) in enumerate(columns, start=2) if owner is section}
+            reduction_overview_rows(sheet, section, year_cols, {y: totals[(section.title, y)] for y in year_cols},
+                                    total_row, book)
 
 
 def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], duplicates: list[str]) -> SheetLayout:
     sheet = SheetLayout(SOURCES, "Kilder", freeze="A5", print_rows="4:4")
     sheet.put(1, 1, "Kilder", Style.TITLE)
     sheet.put(2, 1, "De dokumenter projektmappen er bygget af.", Style.NOTE)
-    sheet.put_row(4, ["Fil", "Type", "SHA-256", "Indlæst", "Poster", "Advarsler", "Linjer brugt"], Style.HEADER)
+    sheet.put_row(4, ["Fil", "Type", "SHA-256", "Indlæst", "Poster", "Advarsler", "Linjer brugt", UNIT_LABEL],
+                  Style.HEADER)
     row = 4
     for row, result in enumerate(results, start=5):
         sheet.put_row(row, [result.source.path, kind_label(result.kind), result.source.sha256,
@@ -169,7 +153,9 @@ def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], dup
         sheet.put(row, 6, len(result.warnings), Style.AMOUNT)
         if result.coverage is not None:  # the share of the document's lines that became part of the book
             sheet.put(row, 7, round(result.coverage.share, 4), Style.PCT)
-    sheet.tables.append(table_over(sheet.name, "Kilder", 4, row, 7))
+        if isinstance(result.document, ListDocument):  # how the list writes amounts: unit and sign
+            sheet.put(row, 8, unit_text(result.document), Style.TEXT)
+    sheet.tables.append(table_over(sheet.name, "Kilder", 4, row, 8))
     row += 2
     notes = [(w.message, w.provenance.describe()) for w in warnings] + [(d, "") for d in duplicates]
     if notes:

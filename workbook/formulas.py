@@ -117,3 +117,30 @@ def signed_sum(terms: list[tuple[int, str]]) -> Formula:
     """+1/-1 weighted references: [(1, "B5"), (-1, "F5")] -> B5-F5 (blank cells count as 0)."""
     text = "".join(f"{'-' if sign < 0 else '+'}{ref}" for sign, ref in terms if sign)
     return Formula(text.lstrip("+") or "0")
+
+
+def products(pairs: list[tuple[float, float]]) -> Formula:
+    """Printed figures times their conversion factors, added: [(2614018, 0.001)] -> 2614018*0.001."""
+    return Formula("+".join(f"{number(value)}*{number(factor)}" for value, factor in pairs).replace("+-", "-") or "0")
+
+
+def scaled(value: float, factor_ref: str) -> Formula:
+    """A figure as printed times the cell holding its conversion: -1200*O7 (the formula shows both)."""
+    return Formula(f"{number(value)}*{factor_ref}")
+
+
+def sum_areas(areas: list[str]) -> Formula:
+    """SUM over ranges on several sheets, nested where Excel's 255 arguments would not hold them."""
+    if not areas:
+        return Formula("0")
+    chunks = [areas[i:i + 200] for i in range(0, len(areas), 200)]
+    parts = [f"SUM({','.join(chunk)})" for chunk in chunks]
+    return Formula(parts[0] if len(parts) == 1 else f"SUM({','.join(parts)})")
+
+
+def number(value: float) -> str:
+    """A number as a formula literal: 6.5, -1200, 0.001 (never 1e-05)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    text = repr(float(value))
+    return text if "e" not in text else f"{value:.15f}".rstrip("0")

@@ -26,6 +26,8 @@ from workbook.formula_parser import Ref, parse_formula, parse_ref
 from workbook.layout import address
 
 VALIDATION_SHEET = "Validering"
+# A check whose difference is worth knowing rather than wrong: proposals that miss their target.
+RULE_SEVERITY = {"target": Severity.WARNING}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,8 @@ def check_one(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str, i
     show = _show_percent if check.rule == "pct" else _show
     message = (f"{check.label}: the workbook computes {show(found)}, the source says {show(check.expected)} "
                f"(difference {show(difference)}, tolerance {show(check.tolerance)})")
-    findings = [Finding(Severity.ERROR, check.rule, check.cell, message, check.expected, found, check.source)]
+    severity = RULE_SEVERITY.get(check.rule, Severity.ERROR)
+    findings = [Finding(severity, check.rule, check.cell, message, check.expected, found, check.source)]
     findings.extend(blank_parts(check, book, traces))
     return findings
 

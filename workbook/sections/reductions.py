@@ -1,9 +1,15 @@
 """The reduction-list section: center blocks with live totals and percentages, and committee sheets.
 
-Per center block: one row per reduction (amounts by year, the budget base, the
-reduction in percent as a formula beside the percentage the source states), a
-total row of SUM formulas, the total the source states and the difference. Each
+Per center block: one row per proposal (amounts by year, the budget base, the reduction in percent
+as a formula beside the percentage the source states), a total row of SUM formulas, the total the
+source states and the difference, and the source's target for the group where it prints one. Each
 committee (udvalg) gets a sheet whose figures are SUMIFS over the center blocks.
+
+Every list is brought to one unit and one sign: 1.000 kr., a saving counted positive. Each row
+says how its list writes amounts ("Enhed i kilden": "kr.; besparelser som negative tal") and the
+factor that converts them ("Omregning": 0,001, -1, 1000); a converted amount is the formula
+`printed * factor`, so the figure as printed stays visible. Stated totals and targets are converted
+the same way before they are added, so lists in different units are never added unconverted.
 """
 
 from __future__ import annotations
@@ -13,34 +19,43 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from budgetbook.model import ImportResult, Number, Provenance
-from budgetbook.records.reduction import ReductionLine, StatedTotals
+from budgetbook.records.reduction import DEFAULT_DOCUMENT, ListDocument, ReductionLine, StatedTotals
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, table_over
 from workbook.sections import Block, Trace
 from workbook.sheet_names import committee_sheet_names
 
 KIND = "reduction_list"
+HOVEDTOTAL = "Hovedtotal"
 AMOUNT_TOLERANCE = 0.5  # amounts are whole 1.000 kr.: half a unit is rounding, one unit is not
 PCT_TOLERANCE = 0.0005 + 1e-9  # the sources print percentages with one decimal (0,4%)
 USER_COLUMNS = ("Status", "Kommentar", "Beslutning")
+UNIT_LABEL = "Enhed i kilden"
+FACTOR_LABEL = "Omregning"
 
 
 @dataclass(frozen=True)
 class _Columns:
     years: tuple[str, ...]
+    period: bool  # a column for the period total ("I alt 2021-2024") some list prints per row
 
     @property
     def labels(self) -> list[str]:
         return (["Nr.", "Bevillingstekst", "Udvalg", "Overskrift", "Forklaring"]
-                + [f"{y} (1.000 kr.)" for y in self.years]
-                + ["Budget (1.000 kr.)", "Reduktion (pct)", "Pct. i kilden", "Kilde", "Nøgle", *USER_COLUMNS])
+                + [f"{y} (1.000 kr.)" for y in self.years] + (["I alt (1.000 kr.)"] if self.period else [])
+                + ["Budget (1.000 kr.)", "Reduktion (pct)", "Pct. i kilden", UNIT_LABEL, FACTOR_LABEL, "Kilde",
+                   "Nøgle", *USER_COLUMNS])
 
     def year(self, year: str) -> int:
         return 6 + self.years.index(year)
 
     @property
-    def base(self) -> int:
+    def period_total(self) -> int:
         return 6 + len(self.years)
+
+    @property
+    def base(self) -> int:
+        return 6 + len(self.years) + self.period
 
     @property
     def pct(self) -> int:
@@ -51,12 +66,20 @@ class _Columns:
         return self.base + 2
 
     @property
-    def source(self) -> int:
+    def unit(self) -> int:
         return self.base + 3
 
     @property
-    def key(self) -> int:
+    def factor(self) -> int:
         return self.base + 4
+
+    @property
+    def source(self) -> int:
+        return self.base + 5
+
+    @property
+    def key(self) -> int:
+        return self.base + 6
 
     @property
     def last(self) -> int:
@@ -65,7 +88,7 @@ class _Columns:
 
 def proposal_key(line: ReductionLine) -> str:
     """A stable key for a reduction: the same proposal keeps it when a list is re-exported."""
-    basis = "|".join([line.bevilling or "", line.center, line.udvalg, line.overskrift]).lower()
+    basis = "|".join([line.nr or "", line.center, line.udvalg, line.overskrift]).lower()
     return "R-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
 
 
@@ -73,21 +96,36 @@ def source_text(where: Provenance) -> str:
     return where.describe()
 
 
+def document_of(result: ImportResult) -> ListDocument:
+    document = result.document
+    return document if isinstance(document, ListDocument) else DEFAULT_DOCUMENT
+
+
+def unit_text(document: ListDocument) -> str:
+    return f"{document.unit}; besparelser som {'positive' if document.savings_sign > 0 else 'negative'} tal"
+
+
 class ReductionSection:
     title = "Reduktioner"
-    saving_sign = 1  # the lists write a reduction of 100 as 100
+    saving_sign = 1  # every list is converted so that a reduction of 100 is 100
 
     def __init__(self, results: list[ImportResult]) -> None:
         self.results = [r for r in results if r.kind == KIND]
         self.lines: list[ReductionLine] = [line for r in self.results for line in r.records]  # type: ignore[misc]
+        self._document = {id(line): document_of(r) for r in self.results for line in r.records}
+        self._origin = {id(line): index for index, r in enumerate(self.results) for line in r.records}
         self._years = sorted({y for line in self.lines for y in line.amounts}
                              | {y for r in self.results for y in _stated(r).hovedtotal})
-        self.columns = _Columns(tuple(self._years))
+        self.columns = _Columns(tuple(self._years), any(line.period_total is not None for line in self.lines))
         self.by_center: dict[str, list[ReductionLine]] = defaultdict(list)
         for line in self.lines:
             self.by_center[line.center].append(line)
+        for lines in self.by_center.values():
+            lines.sort(key=lambda line: self._origin[id(line)])  # each list's rows together in a block
         self.udvalg_ranges: dict[str, tuple[str, int, int]] = {}  # center -> (sheet, first, last)
         self.udvalg_totals: dict[str, dict[str, str]] = {}  # udvalg -> year -> total cell
+        self.document_rows: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._block_rows: dict[tuple[str, str], list[tuple[int, ReductionLine]]] = {}
 
     def years(self) -> list[str]:
         return list(self._years)
@@ -98,58 +136,101 @@ class ReductionSection:
     def centers(self) -> list[str]:
         return list(self.by_center)
 
+    def document(self, line: ReductionLine) -> ListDocument:
+        return self._document.get(id(line), DEFAULT_DOCUMENT)
+
+    # -- a center's block ------------------------------------------------------------------
+
     def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block:
         cols = self.columns
-        sheet.put(top, 1, "Reduktionsliste", Style.NOTE)
+        lines = self.by_center[center]
+        sheet.put(top, 1, "Reduktionsliste: " + "; ".join(
+            f"{r.source.path} ({unit_text(document_of(r))})" for r in self._results_of(center)), Style.NOTE)
         header = top + 1
         sheet.put_row(header, list(cols.labels), Style.HEADER)
         first = header + 1
         block = Block(top, top, header)
-        lines = self.by_center[center]
         for offset, line in enumerate(lines):
-            row = first + offset
-            self._put_line(sheet, row, line, block)
+            self._put_line(sheet, first + offset, line, block)
+        self._block_rows[(sheet.name, center)] = [(first + offset, line) for offset, line in enumerate(lines)]
         last = first + len(lines) - 1
+        self._note_document_rows(sheet.name, lines, first)
         sheet.tables.append(table_over(sheet.name, "Reduktioner", header, last, cols.last))
         total_row = last + 1
         sheet.put(total_row, 1, "Total", Style.TOTAL_LABEL)
         for year in cols.years:
             col = cols.year(year)
             block.totals[year] = sheet.put(total_row, col, fx.sum_range(first, last, col), Style.TOTAL_AMOUNT)
-        self._put_stated(sheet, center, total_row, block)
+        bottom = self._put_stated(sheet, center, total_row, block)
+        block.bottom = self._put_target(sheet, center, bottom, block)
         self.udvalg_ranges[center] = (sheet.name, first, last)
         return block
 
+    def _results_of(self, center: str) -> list[ImportResult]:
+        return [r for r in self.results if any(line.center == center for line in r.records)]  # type: ignore[attr-defined]
+
     def _put_line(self, sheet: SheetLayout, row: int, line: ReductionLine, block: Block) -> None:
         cols = self.columns
-        sheet.put(row, 1, line.bevilling, Style.TEXT)
+        document = self.document(line)
+        factor = document.factor
+        factor_ref = fx.ref(row, cols.factor)
+        sheet.put(row, 1, line.nr, Style.TEXT)
         sheet.put(row, 2, line.bevillingstekst, Style.WRAP)
         sheet.put(row, 3, line.udvalg, Style.TEXT)
         sheet.put(row, 4, line.overskrift, Style.WRAP)
         sheet.put(row, 5, line.forklaring, Style.WRAP)
+        amount_style = Style.DECIMAL if document.decimals or abs(factor) < 1 else Style.AMOUNT
         for year in cols.years:
-            sheet.put(row, cols.year(year), line.amounts.get(year), Style.AMOUNT)
-        sheet.put(row, cols.base, line.budget_base, Style.AMOUNT)
-        base_year = self._base_year()
-        if base_year is not None:
+            sheet.put(row, cols.year(year), _converted(line.amounts.get(year), factor, factor_ref), amount_style)
+        if cols.period:
+            self._put_period_total(sheet, row, line, document, block)
+        base = line.budget_base
+        sheet.put(row, cols.base, _converted(base, abs(factor), f"ABS({factor_ref})"), amount_style)
+        base_year = document.base_year or self._base_year()
+        if base_year in cols.years:
             numerator = fx.ref(row, cols.year(base_year))
             pct_ref = sheet.put(row, cols.pct, fx.ratio(numerator, fx.ref(row, cols.base)), Style.PCT)
             if line.pct_stated is not None:
-                block.checks.append(Check(sheet.name, pct_ref, line.pct_stated / 100, "pct",
+                block.checks.append(Check(sheet.name, pct_ref, line.pct_stated / 100 * document.savings_sign, "pct",
                                           f"Reduktion i pct. for '{line.overskrift}'", line.provenance, PCT_TOLERANCE))
         stated = None if line.pct_stated is None else line.pct_stated / 100
         sheet.put(row, cols.pct_stated, stated, Style.PCT)
+        sheet.put(row, cols.unit, unit_text(document), Style.TEXT)
+        sheet.put(row, cols.factor, factor, Style.TEXT)
         sheet.put(row, cols.source, source_text(line.provenance), Style.TEXT)
         key = proposal_key(line)
         sheet.put(row, cols.key, key, Style.TEXT)
         block.rows.append((row, key, line.provenance))
 
+    def _put_period_total(self, sheet: SheetLayout, row: int, line: ReductionLine, document: ListDocument,
+                          block: Block) -> None:
+        cols = self.columns
+        first, last = cols.year(cols.years[0]), cols.year(cols.years[-1])
+        total = sheet.put(row, cols.period_total, fx.Formula(f"SUM({fx.ref(row, first)}:{fx.ref(row, last)})"),
+                          Style.DECIMAL if document.decimals else Style.AMOUNT)
+        if line.period_total is not None:
+            block.checks.append(Check(sheet.name, total, line.period_total * document.factor, "period_total",
+                                      f"I alt for '{line.overskrift}'", line.provenance,
+                                      document.tolerance * len(cols.years)))
+
+    def _note_document_rows(self, sheet: str, lines: list[ReductionLine], first: int) -> None:
+        """Remember, per list and year, the range its rows fill on this sheet (the rows stand together)."""
+        spans: dict[int, list[int]] = defaultdict(list)
+        for offset, line in enumerate(lines):
+            spans[self._origin[id(line)]].append(first + offset)
+        for origin, rows in spans.items():
+            for year in self.columns.years:
+                col = self.columns.year(year)
+                self.document_rows[origin][year].append(fx.area(min(rows), max(rows), col, sheet))
+
     def _base_year(self) -> str | None:
-        """The year the percentage is of: the first year column (the lists state it against that budget)."""
+        """The year a percentage is of where its list does not say: the first year column."""
         return self._years[0] if self._years else None
 
-    def _put_stated(self, sheet: SheetLayout, center: str, total_row: int, block: Block) -> None:
-        stated, where = self._stated_center(center)
+    # -- what the sources state ------------------------------------------------------------
+
+    def _put_stated(self, sheet: SheetLayout, center: str, total_row: int, block: Block) -> int:
+        stated, where, tolerance = self._stated_center(center)
         cols = self.columns
         stated_row, diff_row = total_row + 1, total_row + 2
         label = f"Total i kilden ({where.describe()})" if where else "Total i kilden (ikke angivet)"
@@ -157,38 +238,100 @@ class ReductionSection:
         sheet.put(diff_row, 1, "Afvigelse", Style.NOTE)
         for year in cols.years:
             col = cols.year(year)
-            value = stated.get(year) if stated is not None else None
-            sheet.put(stated_row, col, value, Style.STATED)
+            pairs = stated.get(year) if stated is not None else None
+            sheet.put(stated_row, col, _sum_of_converted(pairs), Style.STATED)
             sheet.put(diff_row, col, fx.difference(block.totals[year], fx.ref(stated_row, col)), Style.STATED)
-            if value is not None and where is not None:
-                block.checks.append(Check(sheet.name, block.totals[year], value, "center_total",
-                                          f"{center} total {year}", where, AMOUNT_TOLERANCE))
-        block.bottom = diff_row
+            if pairs and where is not None:
+                block.checks.append(Check(sheet.name, block.totals[year], _value(pairs), "center_total",
+                                          f"{center} total {year}", where, tolerance))
+        return self._put_stated_per_list(sheet, center, diff_row, block) if stated is None else diff_row
 
-    def _stated_center(self, center: str) -> tuple[dict[str, Number] | None, Provenance | None]:
-        """The center's stated totals, added up over the lists that have rows for it."""
-        total: dict[str, Number] = {}
-        where = None
-        for result in self.results:
-            if not any(line.center == center for line in result.records):  # type: ignore[attr-defined]
+    def _put_stated_per_list(self, sheet: SheetLayout, center: str, below: int, block: Block) -> int:
+        """Where only some of the lists with rows here state this center's total, each is held against
+        its own rows (they stand together in the block): "Heraf <file>" beside "Total i kilden"."""
+        cols, row = self.columns, below
+        for result in self._results_of(center):
+            stated, document = _stated(result), document_of(result)
+            where = stated.provenance.get(center)
+            if center not in stated.centers or where is None:
                 continue
-            stated = _stated(result)
-            if center not in stated.centers:
-                return None, None
-            for year, value in stated.centers[center].items():
-                total[year] = total.get(year, 0) + value
-            where = where or stated.provenance.get(center)
-        return (total, where) if where else (None, None)
+            origin = next(i for i, r in enumerate(self.results) if r is result)
+            own = [r for r, line in self._block_rows[(sheet.name, center)] if self._origin[id(line)] == origin]
+            part_row, stated_row, row = row + 1, row + 2, row + 2
+            sheet.put(part_row, 1, f"Heraf {result.source.path}", Style.NOTE)
+            sheet.put(stated_row, 1, f"Total i kilden ({where.describe()})", Style.NOTE)
+            for year in cols.years:
+                col = cols.year(year)
+                part = sheet.put(part_row, col, fx.sum_range(min(own), max(own), col), Style.STATED)
+                value = stated.centers[center].get(year)
+                if value is None:
+                    continue
+                sheet.put(stated_row, col, _sum_of_converted([(value, document.factor)]), Style.STATED)
+                block.checks.append(Check(sheet.name, part, value * document.factor, "center_total",
+                                          f"{center} total {year} i {result.source.path}", where, document.tolerance))
+        return row
 
-    def stated_hovedtotal(self) -> tuple[dict[str, Number], Provenance | None]:
-        total: dict[str, Number] = {}
-        where = None
+    def _stated_center(self, center: str) -> tuple[dict[str, list[tuple[Number, float]]] | None,
+                                                    Provenance | None, float]:
+        """The center's stated totals as (printed, factor) pairs per year, over the lists that have rows
+        for it; None when one of them states no total for it."""
+        total: dict[str, list[tuple[Number, float]]] = defaultdict(list)
+        where, tolerance = None, 0.0
+        for result in self._results_of(center):
+            stated, document = _stated(result), document_of(result)
+            if center not in stated.centers:
+                return None, None, 0.0
+            for year, value in stated.centers[center].items():
+                total[year].append((value, document.factor))
+            where = where or stated.provenance.get(center)
+            tolerance = max(tolerance, document.tolerance)
+        return (dict(total), where, tolerance) if where else (None, None, 0.0)
+
+    def _put_target(self, sheet: SheetLayout, center: str, bottom: int, block: Block) -> int:
+        """The group's target ("Sparekrav ved 0,3%"), converted, and the proposals held against it."""
+        found = [(r, _stated(r)) for r in self._results_of(center) if center in _stated(r).targets]
+        if not found:
+            return bottom
+        row = bottom + 1
+        label = found[0][1].target_labels.get(center, "Mål")
+        where = found[0][1].target_provenance.get(center)
+        sheet.put(row, 1, f"{label} i kilden ({where.describe() if where else 'ikke angivet'})", Style.NOTE)
+        tolerance = max(document_of(r).tolerance for r, _ in found)
+        for year in self.columns.years:
+            pairs = [(s.targets[center][year], document_of(r).factor) for r, s in found if year in s.targets[center]]
+            if not pairs:
+                continue
+            sheet.put(row, self.columns.year(year), _sum_of_converted(pairs), Style.STATED)
+            if where is not None:
+                block.checks.append(Check(sheet.name, block.totals[year], _value(pairs), "target",
+                                          f"{label}: {center}s forslag {year}", where, tolerance))
+        return row
+
+    def stated_hovedtotal(self) -> tuple[dict[str, Number], Provenance | None, float, dict[str, str]]:
+        """The grand totals the lists state, converted and added per year; where; the tolerance; and the
+        conversion as a formula per year (for the overview's 'Hovedtotal i kilden' row)."""
+        pairs: dict[str, list[tuple[Number, float]]] = defaultdict(list)
+        where, tolerance = None, 0.0
         for result in self.results:
-            stated = _stated(result)
+            stated, document = _stated(result), document_of(result)
             for year, value in stated.hovedtotal.items():
-                total[year] = total.get(year, 0) + value
-            where = where or stated.provenance.get("Hovedtotal")
-        return total, where
+                pairs[year].append((value, document.factor))
+            if stated.hovedtotal:
+                where = where or stated.provenance.get(HOVEDTOTAL)
+                tolerance = max(tolerance, document.tolerance)
+        return ({y: _value(p) for y, p in pairs.items()}, where, tolerance or AMOUNT_TOLERANCE,
+                {y: _sum_of_converted(p) for y, p in pairs.items()})
+
+    def document_targets(self) -> list[tuple[ImportResult, str, dict[str, list[str]]]]:
+        """Each list that states a target for itself: the list, its target's label, and per year the
+        ranges its proposals fill (the overview holds their sum against the target)."""
+        return [(r, _stated(r).target_labels.get(HOVEDTOTAL, "Mål"), self.document_rows[index])
+                for index, r in enumerate(self.results) if HOVEDTOTAL in _stated(r).targets]
+
+    # -- committee sheets ------------------------------------------------------------------
+
+    def every_line_has_udvalg(self) -> bool:
+        return all(line.udvalg for line in self.lines)
 
     def udvalg_names(self) -> list[str]:
         return sorted({line.udvalg for line in self.lines if line.udvalg})
@@ -227,8 +370,27 @@ class ReductionSection:
         return sheets, [], []
 
 
+def _converted(value: Number | None, factor: float, factor_ref: str) -> object:
+    """A figure as printed where no conversion is needed, else the formula `printed * factor`."""
+    if value is None or value == 0 or factor == 1:
+        return value
+    return fx.scaled(value, factor_ref)
+
+
+def _sum_of_converted(pairs: list[tuple[Number, float]] | None) -> object:
+    if not pairs:
+        return None
+    if all(factor == 1 for _, factor in pairs):
+        return sum(value for value, _ in pairs)
+    return fx.products(pairs)
+
+
+def _value(pairs: list[tuple[Number, float]]) -> float:
+    total = sum(value * factor for value, factor in pairs)
+    return round(total, 9) if isinstance(total, float) else total
+
+
 def _stated(result: ImportResult) -> StatedTotals:
     stated = result.stated_totals
     assert isinstance(stated, StatedTotals)
     return stated
-
