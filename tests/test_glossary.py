@@ -21,7 +21,7 @@ ENGLISH = {
     "items", "unit", "decimals", "kind_marks", "heading", "summary", "resolution", "page", "line", "file",
     "repeats", "records", "areas", "columns", "caption", "entries", "status", "place", "meeting", "forms",
     "attachments", "decision_authority", "period_total", "targets", "target_labels", "target_provenance",
-    "unit_source", "savings_sign", "sign_source",
+    "unit_source", "savings_sign", "sign_source", "base_year",
 }
 
 
