@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from budgetbook import __version__
 from budgetbook.errors import BudgetbookError
-from budgetbook.files import save_text
+from budgetbook.files import ensure_readable, save_text
 from budgetbook.findings import Severity, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+
+
+DEBUG_VARIABLE = "BUDGETBOOK_DEBUG"  # set to 1 to see the traceback of an unexpected error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,10 +31,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except BudgetbookError as exc:
-        print(f"budgetbook: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except KeyboardInterrupt:  # pragma: no cover
-        return EXIT_FAILED
+        return fail(str(exc))
+    except OSError as exc:  # the library turns the OSErrors it expects into FileError; this is the rest
+        return fail(describe_os_error(exc))
+    except MemoryError:
+        return fail("Ran out of memory; close other programs, or split the documents, and run again")
+    except KeyboardInterrupt:
+        return fail("Interrupted; files being written were left as they were before")
+    except Exception as exc:  # the one place an unexpected error becomes a line instead of a traceback
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        return fail(f"Unexpected error ({type(exc).__name__}: {exc}). This is a fault in budgetbook: please "
+                    f"report it with the command and the file; {DEBUG_VARIABLE}=1 shows the details")
+
+
+def fail(message: str) -> int:
+    """Print the one line a failed command gives, and return its exit code."""
+    print("budgetbook: " + " ".join(message.splitlines()), file=sys.stderr)
+    return EXIT_FAILED
+
+
+def describe_os_error(error: OSError) -> str:
+    where = f"{error.filename}: " if error.filename else ""
+    return f"Cannot use {where}{error.strerror or error}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 def run_extract(args: argparse.Namespace) -> int:
     import importers
 
+    ensure_readable(args.file)
     if args.explain:
         from importers.explanation import describe
 
@@ -104,6 +128,8 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from workbook.api import build_workbook
 
+    for path in args.files:
+        ensure_readable(path)
     summary = build_workbook(args.files, args.output, profile=args.profile)
     print(summary.describe())
     return EXIT_OK
@@ -112,6 +138,7 @@ def run_build(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from workbook.api import validate_and_record
 
+    ensure_readable(args.workbook)
     findings = validate_and_record(args.workbook, write_sheet=not args.no_sheet)
     for finding in findings:
         print(finding.describe())
@@ -123,6 +150,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_packs(args: argparse.Namespace) -> int:
     from workbook.packs import build_packs
 
+    ensure_readable(args.workbook)
     report = build_packs(args.workbook, args.output)
     print(report.describe())
     return EXIT_OK

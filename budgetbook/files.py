@@ -173,6 +173,22 @@ def _read_holder(fd: int) -> str:
     return text or "another budgetbook command"
 
 
+def ensure_readable(path: Path) -> None:
+    """Refuse a folder, or a file that cannot be opened, given where a document or workbook is read
+    (a missing file is left to the reader, which says what it expected)."""
+    path = Path(path)
+    if path.is_dir():
+        raise FileError(f"{path} is a folder; give the path of a file")
+    try:
+        with path.open("rb"):
+            pass
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise FileError(f"Cannot read {path.name} ({error.strerror or error}); check that the file is yours "
+                        "to read, or copy it somewhere you can read it") from None
+
+
 def ensure_writable(target: Path) -> None:
     """Refuse, before any work, a target that is a folder or a read-only file (even for root)."""
     target = real_target(Path(target))

@@ -169,6 +169,11 @@ def read_address_book(path: Path, env: Mapping[str, str] | None = None) -> Addre
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such file; copy committees.toml from the repository and edit it") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8 (Notepad: 'Save as', Encoding UTF-8)") from None
+    except OSError as error:
+        what = "is a folder" if Path(path).is_dir() else f"cannot be read ({error.strerror or error})"
+        raise ConfigError(f"{path} {what}; give the path of the address book (committees.toml)") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     return AddressBook.resolve(data, source=Path(path).name, env=env)
