@@ -78,7 +78,7 @@ def interpret(reading: Reading, importer: ModuleType) -> ImportResult:
     """Run the importer, and add what every result carries: running heads, coverage, notes."""
     result = importer.interpret(reading)
     return dataclasses.replace(result, running_heads=reading.document.heads, coverage=reading.coverage(),
-                               notes=tuple(reading.notes))
+                               notes=tuple(reading.notes), warnings=(*reading.document.warnings, *result.warnings))
 
 
 def read(path: Path | str, kind: str | None = None, profile: ProfileLike = None) -> tuple[Reading, ImportResult]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bad_files import billion_laughs, claiming_size, inflating, utf16
 from tests.golden import SAMPLES
 from tests.mounts import tmpfs
 from workbook.api import build_workbook
@@ -26,6 +27,8 @@ BUDGETBOOK = Path(sys.executable).with_name("budgetbook")
 ROOT_USER = os.geteuid() == 0
 NOBODY = 65534
 LIST_TXT = SAMPLES / "reduction_list" / "lejre-2023.txt"
+LIST_XLSX = SAMPLES / "reduction_list" / "lejre-2023.xlsx"
+FORMS_DOCX = SAMPLES / "proposal_forms" / "proposal_forms_lejre_2024-2027.docx"
 
 
 @dataclass
@@ -121,6 +124,26 @@ def not_a_workbook(folder: Path, built: Path) -> Case:
     return Case(["validate", str(folder / "Budget.xlsx")], ("Budget.xlsx",))
 
 
+def billion_laughs_docx(folder: Path, built: Path) -> Case:
+    billion_laughs(FORMS_DOCX, folder / "forslag.docx", "word/document.xml")
+    return Case(["extract", str(folder / "forslag.docx")], ("forslag.docx", "DTD"))
+
+
+def billion_laughs_xlsx(folder: Path, built: Path) -> Case:
+    billion_laughs(LIST_XLSX, folder / "liste.xlsx", "xl/worksheets/sheet1.xml")
+    return Case(["build", str(folder / "liste.xlsx"), "-o", str(folder / "B.xlsx")], ("liste.xlsx", "DTD"))
+
+
+def zip_bomb_docx(folder: Path, built: Path) -> Case:
+    inflating(FORMS_DOCX, folder / "forslag.docx", "word/document.xml")
+    return Case(["extract", str(folder / "forslag.docx")], ("forslag.docx", "word/document.xml", "inflates"))
+
+
+def zip_claiming_4_gb_xlsx(folder: Path, built: Path) -> Case:
+    claiming_size(LIST_XLSX, folder / "liste.xlsx", "xl/worksheets/sheet1.xml", 4 * 1024 ** 3)
+    return Case(["extract", str(folder / "liste.xlsx")], ("liste.xlsx", "sheet1.xml", "inflates"))
+
+
 def recipient_with_line_break(folder: Path, built: Path) -> Case:
     (folder / "packs").mkdir()
     (folder / "packs" / "packs.json").write_text('{"budget_year": "2024", "packs": []}', encoding="utf-8")
@@ -161,6 +184,10 @@ CASES = {
     "validate in a read-only folder": validate_in_read_only_folder,
     "read-only workbook": read_only_workbook,
     "text named .xlsx": not_a_workbook,
+    "billion laughs in a DOCX": billion_laughs_docx,
+    "billion laughs in an XLSX": billion_laughs_xlsx,
+    "ZIP bomb DOCX": zip_bomb_docx,
+    "XLSX claiming 4 GB": zip_claiming_4_gb_xlsx,
     "CR/LF in a recipient": recipient_with_line_break,
     "config is a folder": config_is_a_folder,
     "workbook in use": workbook_in_use,
@@ -188,3 +215,11 @@ def test_disk_full_is_one_line_and_keeps_the_workbook(built: Path, tmp_path: Pat
         assert_one_line(result, ("The disk is full", "Budget.xlsx was not changed"))
         assert workbook.read_bytes() == before
         assert sorted(p.name for p in disk.iterdir()) == ["Budget.xlsx"]  # no temporary or lock file left
+
+
+def test_utf16_text_is_read_not_refused(folder: Path) -> None:
+    for name, bom in (("liste-unicode.txt", True), ("liste-utf16-uden-bom.txt", False)):
+        path = utf16(LIST_TXT, folder / name, bom=bom)
+        result = run(Case(["extract", str(path), "-o", str(folder / f"{name}.json")], ()), folder)
+        assert result.returncode == 0, result.stderr
+        assert "reduction_list records" in result.stdout

@@ -14,12 +14,14 @@ renamed .xlsx gets a clear error instead of a crash deep in a library.
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from budgetbook.errors import SourceError
-from budgetbook.model import Provenance
+from budgetbook.model import Provenance, ReadWarning
+from importers.readers.archive_limits import check_archive
 
 Cell = str | int | float | None
 
@@ -71,6 +73,7 @@ class Document:
     furniture: tuple[Line, ...] = ()
     format: str = "text"
     pages: int = 1
+    warnings: tuple[ReadWarning, ...] = ()  # what reading changed (control characters removed)
 
     @property
     def heads(self) -> tuple[str, ...]:
@@ -115,6 +118,7 @@ def _zip_format(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            check_archive(archive, path.name)  # sizes, ratios and DTDs, before any XML parser sees a part
     except zipfile.BadZipFile as exc:
         raise SourceError("The file is damaged or truncated (not a complete Office file)", path.name,
                           hint="Download or export it again.") from exc
@@ -132,6 +136,7 @@ def _describe(fmt: str) -> str:
 
 def read_document(path: Path) -> Document:
     """The document's body lines in reading order, whatever its format, with its page furniture apart."""
+    from importers.readers.control_characters import without_control_characters
     from importers.readers.furniture import split_furniture
 
     fmt = detect_format(path)
@@ -144,10 +149,12 @@ def read_document(path: Path) -> Document:
     else:
         from importers.readers import text as reader
     lines, heads = reader.read_with_heads(path) if hasattr(reader, "read_with_heads") else (reader.read_lines(path), [])
+    lines, cleaned = without_control_characters(lines)  # the one place text enters: no NUL gets further
+    heads, cleaned_heads = without_control_characters(heads)
     if not any(line.text.strip() for line in lines):
         raise SourceError("The document holds no text", path.name,
                           hint="If it is a scanned PDF, run it through OCR or ask for the original file.")
-    return split_furniture(lines, fmt, heads)
+    return dataclasses.replace(split_furniture(lines, fmt, heads), warnings=(*cleaned, *cleaned_heads))
 
 
 def read_lines(path: Path) -> list[Line]:

@@ -4,6 +4,10 @@ Per page: find the ruled tables (pdfplumber's lines strategy), emit each table r
 one line with its cells; group the words outside the tables into visual lines by
 their top edge, and split a line into cells where the gap between two words is wide
 (as a column gap is). Lines are numbered in reading order on their page.
+
+Each page is closed as soon as it is read, so memory stays flat however many pages there are
+(pdfplumber keeps a parsed page, several megabytes, until it is closed); a PDF of more than
+MAX_PAGES pages is refused with a line saying so.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from budgetbook.model import Provenance
 from importers.readers import Line, Word
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less stand on one line
+MAX_PAGES = 2000  # a longer PDF is refused: it would take a quarter of an hour
 COLUMN_GAP = 14.0  # points: a wider gap between words starts a new cell
 
 
@@ -36,12 +41,22 @@ def read_lines(path: Path) -> list[Line]:
     lines: list[Line] = []
     try:
         with pdfplumber.open(path) as pdf:
+            pages = len(pdf.pages)
+            if pages > MAX_PAGES:
+                raise SourceError(f"The PDF has {pages} pages; budgetbook reads at most {MAX_PAGES} (about half a "
+                                  "second each)", path.name,
+                                  hint="Split it into parts, or ask for the list as an Excel file.")
             for number, page in enumerate(pdf.pages, start=1):
-                placed = sorted(_page_to_placed(page), key=lambda p: (round(p.top), p.x0))
-                lines.extend(
-                    Line(p.cells, Provenance(path.name, number, index), words=p.words, top=p.top,
-                         page_height=float(page.height))
-                    for index, p in enumerate(placed, start=1))
+                try:
+                    placed = sorted(_page_to_placed(page), key=lambda p: (round(p.top), p.x0))
+                    lines.extend(
+                        Line(p.cells, Provenance(path.name, number, index), words=p.words, top=p.top,
+                             page_height=float(page.height))
+                        for index, p in enumerate(placed, start=1))
+                finally:
+                    page.close()  # pdfplumber keeps every parsed page (megabytes each) until closed
+    except SourceError:
+        raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise SourceError("The PDF is encrypted", path.name,
                           hint="Save an unprotected copy and try again.") from exc

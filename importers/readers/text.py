@@ -14,8 +14,17 @@ def read_lines(path: Path) -> list[Line]:
 
 
 def decode(path: Path) -> str:
+    """The file's text: UTF-16 (what Notepad saves as "Unicode", with or without its byte order
+    mark), UTF-8 or, failing that, Windows-1252. Anything else with more than a stray NUL byte is binary."""
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
+    utf16 = utf16_encoding(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+    sample = data[:4096]
+    if sample.count(0) > max(2, len(sample) // 100):  # a stray NUL is a control character to remove, not binary
         raise SourceError("The file is binary, not text", path.name,
                           hint="Give budgetbook the PDF, Word or Excel original instead.")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -25,6 +34,23 @@ def decode(path: Path) -> str:
             continue
     raise SourceError("The text is neither UTF-8 nor Windows-1252", path.name,  # pragma: no cover
                       hint="Save it as UTF-8.")
+
+
+def utf16_encoding(data: bytes) -> str | None:
+    """"utf-16" when the data starts with a UTF-16 byte order mark; "utf-16-le"/"utf-16-be" when, without
+    one, most characters have a zero high byte on the same side (Danish text is almost all Latin-1)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    zeros_odd, zeros_even = sample[1::2].count(0), sample[0::2].count(0)
+    if zeros_odd >= 0.6 * pairs and zeros_even == 0:
+        return "utf-16-le"
+    if zeros_even >= 0.6 * pairs and zeros_odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def text_to_lines(text: str, name: str) -> list[Line]:
