@@ -128,3 +128,11 @@ def test_the_local_certificate_is_signed_by_its_ca_for_the_hosts(tmp_path):
     ensure_certificate(tmp_path, ("127.0.0.1", "budget.local"))
     assert made.cert.read_bytes() != before  # a new host gets a new certificate from the same CA
     assert "certutil" in made.trust_instructions() and str(Path(made.ca)) in made.trust_instructions()
+
+
+def test_times_are_shown_in_danish_time_and_words():
+    from xlpy.documents import danish_time
+
+    assert danish_time("2026-11-29T19:02:00+00:00") == "29.11.2026 kl. 20.02"  # winter: UTC+1
+    assert danish_time("2026-07-01T10:00:00+00:00") == "01.07.2026 kl. 12.00"  # summer: UTC+2
+    assert danish_time("ikke en tid") == "ikke en tid"

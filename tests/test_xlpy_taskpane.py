@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import shutil
 import uuid
 from pathlib import Path
@@ -153,3 +154,78 @@ def test_the_findings_are_listed_and_clicking_one_selects_its_cell(browser, serv
     sheet, ref = first["cell"].rsplit("!", 1)
     assert browser.execute_script("return window.selected") == [["activate", sheet.strip("'")],
                                                                 ["select", sheet.strip("'"), ref]]
+
+
+RIBBON_STUBS = """
+    // Stand-ins for what only Excel has: the ribbon API, the dialog API and the workbook. Everything else
+    // (ribbon.js, xlwings Server's alert module, the server) is the real thing.
+    const payload = arguments[0];
+    window.log = {ribbon: [], dialogs: [], actions: []};
+    Office.ribbon = {requestUpdate: async (update) =>
+        window.log.ribbon.push(update.tabs[0].groups.flatMap((g) => g.controls.map((c) => c.enabled)))};
+    const ui = {displayDialogAsync: (url, options, done) => {
+        window.log.dialogs.push(url);
+        const handlers = {};
+        done({status: "succeeded", value: {addEventHandler: (type, handler) => { handlers[type] = handler; },
+                                           close: () => {}}});
+        window.answerDialog = (button) => handlers[Office.EventType.DialogMessageReceived](
+            {message: button + "|" + new URL(url).searchParams.get("callback")});
+    }};
+    Object.defineProperty(Office.context, "ui", {value: ui, configurable: true});
+    Object.defineProperty(Office.context, "platform", {value: "OfficeOnline", configurable: true});
+    window.Excel = {run: async (work) => work({sync: async () => {}})};
+    xlwings.getBookData = async () => JSON.parse(JSON.stringify(payload));
+    xlwings.runActions = async (answer) => { window.log.actions.push(answer); };
+"""
+
+
+def dialog_of(url: str) -> dict[str, str]:
+    from urllib.parse import parse_qs, urlparse
+
+    return {key: values[0] for key, values in parse_qs(urlparse(url).query).items()}
+
+
+def test_the_ribbon_confirms_sending_with_the_list_disables_its_buttons_and_speaks_danish(browser, server, tmp_path):
+    from workbook.api import build_workbook
+    from xlpy.payload import book_payload, with_settings
+
+    workbook = str(uuid.uuid4())
+    build_workbook([LIST_TXT], tmp_path / "Budget.xlsx")
+    payload = with_settings(book_payload(tmp_path / "Budget.xlsx"), {"Dokumentsæt": workbook, "Prøvekørsel": "Nej"})
+    with server.client() as client:
+        client.post("/budget/documents", data={"workbook": workbook},
+                    files={"file": (LIST_TXT.name, LIST_TXT.read_bytes())})
+        assert client.post("/xlwings/custom-scripts-call/build_packs", json=payload).status_code == 200
+    open_pane(browser, server, workbook)
+    browser.execute_script(RIBBON_STUBS, payload)
+
+    browser.execute_async_script("budgetbook.sendPacks().then(arguments[0]);")
+    [confirm] = [dialog_of(url) for url in browser.execute_script("return window.log.dialogs")]
+    assert confirm["title"] == "Send pakker?" and confirm["buttons"] == "ok_cancel"
+    assert "ØU (Økonomiudvalget): " in confirm["prompt"] and "oeu-sekretariat@lejre.example" in confirm["prompt"]
+    assert browser.execute_script("return window.log.actions") == []  # nothing sent before the answer
+
+    browser.execute_script("window.answerDialog('ok');")
+    WebDriverWait(browser, 120).until(lambda b: b.execute_script("return window.log.actions.length"))
+    [answer] = browser.execute_script("return window.log.actions")
+    [alert] = [a["args"] for a in answer["actions"] if a["func"] == "alert"]
+    # The token was accepted: the send itself was tried (the address book's mail server does not exist here).
+    assert "Intet er sendt" not in alert[0] and alert[0].startswith("Kunne ikke fuldføre")
+    assert alert[1] == "Budget: det lykkedes ikke"
+    updates = browser.execute_script("return window.log.ribbon")
+    assert updates and all(u == [False] * 5 for u in updates[0::2]) and all(u == [True] * 5 for u in updates[1::2])
+
+    browser.execute_script("localStorage.setItem('budgetbook.key', 'forkert');")
+    browser.execute_async_script("budgetbook.runScript('refresh').then(arguments[0]);")
+    failed = dialog_of(browser.execute_script("return window.log.dialogs")[-1])
+    assert failed["title"] == "Opdater: det lykkedes ikke" and failed["mode"] == "critical"
+    assert "Hvad du kan gøre: Tryk Dokumenter på fanen Budget og skriv din adgangsnøgle." in failed["prompt"]
+    browser.execute_script("localStorage.setItem('budgetbook.key', arguments[0]);", server.key)
+
+
+def test_the_alert_dialog_has_danish_buttons(server):
+    with server.client() as client:
+        page = client.get("/xlwings/alert", params={"prompt": "ØU: a@b.dk\nUBU: c@d.dk", "title": "Send pakker?",
+                                                    "buttons": "ok_cancel", "mode": "info", "callback": "x"}).text
+    buttons = re.findall(r'class="btn [^"]*btn-xl-alert">([^<]+)<', page)
+    assert buttons == ["OK", "Annuller"] and "ØU: a@b.dk<br>UBU: c@d.dk" in page

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import importers
 from budgetbook.errors import BudgetbookError, ConfigError
@@ -31,6 +32,7 @@ from budgetbook.model import Provenance
 from xlpy.confinement import inside
 
 DATABASE = "budgetbook.sqlite"
+DANISH_ZONE = "Europe/Copenhagen"
 SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
 KIND_LABELS = {
     "reduction_list": "Reduktionsliste (udmøntning af reduktion)",
@@ -77,6 +79,10 @@ class DocumentEntry:
         return KIND_LABELS.get(self.kind, self.kind)
 
     @property
+    def uploaded_when(self) -> str:
+        return danish_time(self.uploaded_at)
+
+    @property
     def records_label(self) -> str:
         one, many = RECORD_WORDS.get(self.kind or "", ("post", "poster"))
         return f"{self.records} {one if self.records == 1 else many}"
@@ -93,6 +99,10 @@ class StoredFinding:
     @property
     def severity_label(self) -> str:
         return SEVERITY_LABELS.get(self.severity, self.severity)
+
+    @property
+    def validated_when(self) -> str:
+        return danish_time(self.validated_at)
 
 
 class DocumentStore:
@@ -210,6 +220,15 @@ def where_da(source: Provenance | None) -> str:
     places = (("ark", source.sheet) if in_sheet else ("side", source.page),
               ("række" if in_sheet else "linje", source.line))
     return ", ".join([source.file] + [f"{word} {value}" for word, value in places if value is not None])
+
+
+def danish_time(iso: str) -> str:
+    """'29.11.2026 kl. 20.02': a stored moment as Danish users read it, in Danish time."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(DANISH_ZONE))
+    except (ValueError, ZoneInfoNotFoundError):
+        return iso
+    return moment.strftime("%d.%m.%Y kl. %H.%M")
 
 
 def _now() -> str:
