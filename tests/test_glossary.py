@@ -21,7 +21,8 @@ ENGLISH = {
     "items", "unit", "decimals", "kind_marks", "heading", "summary", "resolution", "page", "line", "file",
     "repeats", "records", "areas", "columns", "caption", "entries", "status", "place", "meeting", "forms",
     "attachments", "decision_authority", "period_total", "targets", "target_labels", "target_provenance",
-    "unit_source", "savings_sign", "sign_source", "base_year",
+    "unit_source", "savings_sign", "sign_source", "base_year", "decided_by", "decided_on", "absent", "role",
+    "unit_text", "date_from",
 }
 
 

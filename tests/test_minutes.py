@@ -1,4 +1,5 @@
-"""Committee minutes: golden files of every sample, the three forms agree, and the fields that matter."""
+"""Committee minutes: golden files of every sample, the forms of one document agree, and the fields
+that matter read off the minutes of nine municipalities' committee systems."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from tests.parsed import parsed as parse  # each sample read once per test run
 KIND = "minutes"
 STEM = "minutes_lejre_bu_2024-08-13"
 FAST_FORMATS = {".txt", ".docx", ".xlsx"}  # detection looks at lines; the PDFs of other kinds are slow to read
-
+MINUTES = SAMPLES / KIND
 
 
 @pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)
@@ -25,9 +26,11 @@ def test_golden(sample: Path, update_golden: bool) -> None:
 
 
 def _without_places(data: object) -> object:
+    """The result without where things stood, and a section's text without its paragraph breaks: a PDF
+    does not show a break after a paragraph that ends on a full line (`entries.paragraphs`)."""
     if isinstance(data, dict):
-        return {k: _without_places(v) for k, v in data.items()
-                if k not in ("provenance", "source", "coverage", "running_heads")}
+        return {k: " ".join(v.split()) if k == "text" and isinstance(v, str) else _without_places(v)
+                for k, v in data.items() if k not in ("provenance", "source", "coverage", "running_heads")}
     if isinstance(data, list):
         return [_without_places(v) for v in data]
     return data
@@ -35,22 +38,22 @@ def _without_places(data: object) -> object:
 
 @pytest.fixture(scope="module")
 def text_result():
-    return parse(SAMPLES / KIND / f"{STEM}.txt")
+    return parse(MINUTES / f"{STEM}.txt")
 
 
 @pytest.mark.parametrize("name", [f"{STEM}.docx", f"{STEM}.pdf", "lejre-libreoffice-word.docx"])
 def test_every_form_reads_the_same(text_result, name: str) -> None:
-    other = parse(SAMPLES / KIND / name)
+    other = parse(MINUTES / name)
     assert _without_places(other.to_json()) == _without_places(text_result.to_json())
 
 
 def test_libreoffice_word_keeps_merged_header_cells_on_the_grid() -> None:
     """LibreOffice writes a header cell merged over two columns once (gridSpan) and the cells merged
     down as continuations (vMerge): the rows still line up with the table's columns."""
-    rows = [line.cells for line in lines_of(SAMPLES / KIND / "lejre-libreoffice-word.docx")
+    rows = [line.cells for line in lines_of(MINUTES / "lejre-libreoffice-word.docx")
             if line.cells and str(line.cells[0]).startswith("Resultatopgørelse")]
     assert rows[0][4:] == ("FV. regnskabsafvigelse i forhold til:", "")
-    table = parse(SAMPLES / KIND / "lejre-libreoffice-word.docx").records[8].tables[0]
+    table = parse(MINUTES / "lejre-libreoffice-word.docx").records[8].tables[0]
     assert table.headers[4:] == ("FV. regnskabsafvigelse i forhold til: Opr.",
                                  "FV. regnskabsafvigelse i forhold til: Kor.")
 
@@ -58,8 +61,8 @@ def test_libreoffice_word_keeps_merged_header_cells_on_the_grid() -> None:
 def test_header(text_result) -> None:
     data = text_result.to_json()
     assert data["kind"] == "minutes"
-    assert (data["committee"], data["date"], data["location"]) == (
-        "Udvalget for Børn og Ungdom", "2024-08-13", "Mødelokale 4, Allerslev")
+    assert (data["committee"], data["date"], data["time"], data["location"]) == (
+        "Udvalget for Børn og Ungdom", "2024-08-13", "16:30", "Mødelokale 4, Allerslev")
     assert "Carsten Helles Rasmussen" in data["participants"]
     assert len(data["participants"]) == 6
 
@@ -71,10 +74,17 @@ def test_items_numbers_titles_and_case_numbers(text_result) -> None:
     assert forventet.case_number == "24-004869" and isinstance(forventet.case_number, str)
     assert forventet.title == "EKL/KFT/SSÆ/TMB/BU/JAI/ØU - Forventet regnskab 2-2024"
     assert items[0].case_number is None and items[0].decision == "Godkendt."
+    assert (forventet.decided_by, forventet.decided_on) == ("Udvalget for Børn og Ungdom", "2024-08-13")
     assert [h.committee for h in forventet.history] == [
         "Udvalget for Erhverv, Klima og Lokal udvikling", "Udvalget for Kultur, Fritid og Turisme",
         "Udvalget for Social, Sundhed og Ældre"]
     assert {h.date for h in forventet.history} == {"2024-08-12"}
+
+
+def test_sections_are_kept_by_their_role(text_result) -> None:
+    roles = {s.role for item in text_result.records for s in item.sections}
+    assert {"summary", "case_description", "economy"} <= roles
+    assert not roles & {"decision", "recommendation", "attachments", "treatment"}
 
 
 def test_nested_recommendations(text_result) -> None:
@@ -89,9 +99,10 @@ def test_wrapped_recommendation_continues_its_item() -> None:
     assert recommendations(entries) == ("1. at budgettet for 2024 godkendes", "2. at sagen sendes videre")
 
 
-def test_table_headers_numbers_and_provenance(text_result) -> None:
+def test_table_headers_numbers_unit_and_provenance(text_result) -> None:
     table = text_result.records[8].tables[0]
     assert table.title == "Tabel 1: Forventet årsresultat for Lejre Kommune 2024"
+    assert (table.unit, table.unit_text) == ("mkr", "Resultatopgørelse (mio. kr.)")
     assert table.headers[1:4] == ("Oprindeligt budget (a)", "Korrigeret budget (b)", "Forventet regnskab 2024")
     assert table.headers[4:] == ("FV. regnskabsafvigelse i forhold til: Opr.",
                                  "FV. regnskabsafvigelse i forhold til: Kor.")
@@ -129,3 +140,136 @@ def test_detection_keeps_to_its_own_kind() -> None:
     for folder in sorted(p for p in SAMPLES.iterdir() if p.is_dir() and p.name != KIND):
         for sample in (s for s in sample_files(folder.name) if s.suffix in FAST_FORMATS):
             assert kind_of(sample) != KIND, sample.name
+
+
+# -- the other municipalities' layouts, in Word and as LibreOffice's PDF of it ---------------------------
+
+FORMATS = ("docx", "pdf")
+
+
+def minutes_of(stem: str, fmt: str):
+    return parse(MINUTES / f"{stem}.{fmt}")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_svendborg_punkt_without_colon_and_the_date_from_the_decisions(fmt: str) -> None:
+    result = minutes_of("svendborg-punkt-uden-kolon", fmt)
+    header = result.document
+    assert (header.committee, header.date, header.date_from) == ("Lokaludvalget", "2020-08-26", "decisions")
+    first, second = result.records
+    assert (first.number, first.title, first.decision) == (1, "Godkendelse af dagsorden", "Godkendt.")
+    assert (second.number, second.title) == (2, "Budgetopfølgning 3. kvartal 2020")
+    assert second.decision.startswith("Orienteringen taget til efterretning")
+    assert (second.decided_by, second.decided_on) == ("Lokaludvalget", "2020-08-26")
+    theme = next(s for s in second.sections if s.role == "decision_theme")
+    assert theme.heading == "Beslutningstema" and theme.text == "Budgetopfølgning pr. 26.08.2020"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_aabenraa_protocol_header_case_numbers_and_absences(fmt: str) -> None:
+    result = minutes_of("aabenraa-beslutningsprotokol", fmt)
+    header = result.document
+    assert (header.committee, header.date, header.time, header.location) == (
+        "Børne- og Uddannelsesudvalg", "2017-06-06", "09:00", "Loungen, Skelbækvej 2, Aabenraa")
+    assert header.absent == ("Dorte Ballhorn Soll",) and len(header.participants) == 7
+    assert [(i.number, i.case_number) for i in result.records] == [(1, "17/69"), (2, "11/44211")]
+    assert all(i.absent == ("Dorte Ballhorn Soll",) for i in result.records)
+    assert result.records[1].decision == "Taget til efterretning."
+    assert result.records[1].title == "Orientering om byggeprojekter på skole- og daginstitutionsområdet"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_bornholm_kle_numbers_treatment_table_and_decision_inside_indstilling(fmt: str) -> None:
+    result = minutes_of("bornholm-behandlingstabel", fmt)
+    header = result.document
+    assert (header.committee, header.date, header.time, header.location) == (
+        "Børne- og Skoleudvalget", "2018-11-06", "13:00", "Mødelokale A, Ullasvej 23, 3700 Rønne")
+    first, second = result.records
+    assert (first.case_number, second.case_number) == ("00.01.00P35-0104", "00.30.02G01-0022")
+    assert first.absent == ("Linda Kofoed Persson",)
+    assert (first.decided_by, first.decided_on, first.history) == ("Børne- og Skoleudvalget", "2018-11-06", ())
+    assert second.decision == "Taget til efterretning."
+    assert (second.decided_by, second.decided_on) == ("Børne- og Skoleudvalget", "2018-11-06")
+    assert second.decision_authority == "Børne- og Skoleudvalget beslutter."
+    assert second.recommendations == ("Servicedirektøren indstiller, at dialogen tages til efterretning.",)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_slagelse_title_printed_twice_and_empty_absences(fmt: str) -> None:
+    result = minutes_of("slagelse-titel-gentaget", fmt)
+    assert (result.document.committee, result.document.date) == ("Økonomiudvalget", "2018-10-01")
+    assert [i.title for i in result.records] == ["Godkendelse af dagsorden (B)",
+                                                 "Siden sidst fra udvalgets medlemmer (O)",
+                                                 "Orientering fra borgmester og kommunaldirektør (O)"]
+    assert {i.case_number for i in result.records} == {"330-2018-3619"}
+    assert [i.decision_authority for i in result.records] == ["Økonomiudvalget"] * 3
+    assert result.records[0].decision == "Godkendt." and result.records[0].absent == ()
+    assert result.records[1].decision.startswith("Brev til regionen")
+    assert result.records[0].recommendations == ("1. at dagsordenen godkendes",)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hvidovre_moedefakta_and_decisions_per_recommendation(fmt: str) -> None:
+    result = minutes_of("hvidovre-moedefakta", fmt)
+    header = result.document
+    assert (header.committee, header.date, header.time) == ("Børne- og Undervisningsudvalget", "2015-11-09", "17:00")
+    assert header.location == "Plejecenter Dybenskærhave, Byvej 201 2650 Hvidovre"
+    assert header.participants[0] == "Anders Liltorp (A)" and len(header.participants) == 7
+    second = result.records[1]
+    assert second.decision.startswith("Ad 1. Udvalget besluttede") and "Ad 2." in second.decision
+    assert [s.role for s in second.sections] == ["decision_theme", "case_description", "legal_basis"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_broenderslev_absences_said_under_each_decision(fmt: str) -> None:
+    result = minutes_of("broenderslev-fravaer-i-beslutning", fmt)
+    header = result.document
+    assert (header.committee, header.date, header.time, header.location) == (
+        "Byrådet", "2020-01-29", "19:00", "Byrådssalen, Brønderslev Rådhus")
+    absent = ("Martin Bech", "Bettina Bøcker Kjeldsen", "Niels Vestergaard Salling")
+    assert [i.absent for i in result.records[1:]] == [absent, absent]
+    assert result.records[1].decision == "Ingen."
+    assert result.records[2].decision == "Kim Østergaard og Ole Andersen godkendt"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_naestved_latest_decision_and_history_with_committee_date_and_absence(fmt: str) -> None:
+    result = minutes_of("naestved-beslutning-flere-udvalg", fmt)
+    (item,) = result.records
+    assert (item.number, item.case_number) == (248, "00.15.00-A00-33-18")
+    assert (item.decided_by, item.decided_on, item.decision) == ("Byrådet", "2018-12-18", "Ad 1, 2, 3 og 4: Godkendt.")
+    (earlier,) = item.history
+    assert (earlier.committee, earlier.date, earlier.decision, earlier.absent) == (
+        "Økonomiudvalget", "2018-12-10", "Ad 1, 2, 3 og 4: Anbefales.", ("Lars Hoppe Søe",))
+    route = next(s for s in item.sections if s.heading == "Politisk behandling")
+    assert route.text.splitlines() == ["Økonomiudvalget (anbefaler), 10.12.2018", "Byrådet (godkender), 18.12.2018"]
+    assert (result.document.date, result.document.date_from) == ("2018-12-18", "decisions")
+    assert len(item.recommendations) == 4
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_first_agenda_item_without_number_and_its_table_in_mio_kr(fmt: str) -> None:
+    result = minutes_of("firstagenda-tabel-over-sideskift", fmt)
+    (item,) = result.records
+    assert (item.number, item.title) == (None, "Godkendelse af budgetopfølgning 3 - 2025 pr. 31. oktober")
+    (table,) = item.tables
+    assert (table.unit, table.unit_text) == ("mkr", "Resultatopgørelse (mio. kr.)")
+    assert len(table.rows) == 16 and table.headers[1] == "Oprindeligt budget 2025"
+    assert table.rows[2].values == (-2093.8, -2093.8, -2091.7, 2.1, "0,1%")
+    assert table.rows[-1].label == "Resultat af ordinær driftsvirksomhed"
+    assert item.attachments == ("Samlet overblik BO3", "BO3 BFU - Drift", "Anlæg BO3")
+
+
+def test_a_table_continued_on_the_next_page_is_one_table() -> None:
+    (table,) = minutes_of("firstagenda-tabel-over-sideskift", "pdf").records[0].tables
+    assert table.provenance.page == 1 and table.rows[-1].provenance.page == 2
+
+
+@pytest.mark.parametrize("stem", ["svendborg-punkt-uden-kolon", "aabenraa-beslutningsprotokol",
+                                  "bornholm-behandlingstabel", "slagelse-titel-gentaget",
+                                  "hvidovre-moedefakta", "broenderslev-fravaer-i-beslutning",
+                                  "naestved-beslutning-flere-udvalg", "firstagenda-tabel-over-sideskift"])
+def test_word_and_its_pdf_read_the_same(stem: str) -> None:
+    """The running header and footer of every page and the lines a PDF wraps change nothing."""
+    assert (_without_places(minutes_of(stem, "pdf").to_json())
+            == _without_places(minutes_of(stem, "docx").to_json()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,17 +11,20 @@ from openpyxl import load_workbook
 import importers
 from budgetbook.records.minutes import AgendaItem
 from templates import template_path
-from tests.golden import SAMPLES
+from tests.golden import SAMPLES, sample_files
+from tests.parsed import parsed
 from tests.spreadsheets import libreoffice_recalc
 from workbook.build import OVERVIEW, build_layout
 from workbook.engine import EvaluatedBook
 from workbook.sections.minutes import (
+    AGENDA_COLUMNS,
     CHECK_COLUMNS,
     CHECK_TABLE_PREFIX,
     COMPUTED,
     OK,
     REFERAT,
     TABLES_SUFFIX,
+    UNIT,
 )
 from workbook.validate import validate_workbook
 from workbook.write_xlsx import fill_template, write_workbook
@@ -40,6 +44,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def row_of(sheet: object, label: str) -> int:
     return next(c.row for c in sheet["A"] if c.value == label)  # type: ignore[index]
+
+
+def first_header_row(sheet: object) -> int:
+    return next(c.row for c in sheet["A"] if c.value == AGENDA_COLUMNS[0])  # type: ignore[index]
 
 
 def check_table(sheet: object) -> tuple[int, int, dict[str, int]]:
@@ -62,9 +70,13 @@ def test_referat_has_the_meeting_and_every_item_with_its_case_number_as_text(bui
     forecast = rows[9]
     case = sheet.cell(forecast, 3)
     assert case.value == "24-004869" and case.data_type == "s"
-    assert sheet.cell(forecast, 4).value == "Indstillingerne anbefales indenfor udvalgets område."
-    assert "3. at tillægsbevillinger på netto -1.765,0 t. kr." in sheet.cell(forecast, 5).value
-    assert "Udvalget for Kultur, Fritid og Turisme" in sheet.cell(forecast, 7).value
+    column = {sheet.cell(first_header_row(sheet), c).value: c for c in range(1, len(AGENDA_COLUMNS) + 1)}
+    assert sheet.cell(forecast, column["Beslutning"]).value == "Indstillingerne anbefales indenfor udvalgets område."
+    assert sheet.cell(forecast, column["Besluttet af"]).value == "Udvalget for Børn og Ungdom"
+    assert sheet.cell(forecast, column["Beslutningsdato"]).value == "2024-08-13"
+    assert "3. at tillægsbevillinger på netto -1.765,0 t. kr." in sheet.cell(forecast, column["Indstilling"]).value
+    assert ("2024-08-12 Udvalget for Kultur, Fritid og Turisme: Indstillingerne anbefales."
+            in sheet.cell(forecast, column["Sagens forløb"]).value)
 
 
 def test_deviations_and_sums_are_live_formulas_beside_the_stated_values(built: Path) -> None:
@@ -123,3 +135,70 @@ def test_libreoffice_computes_the_same_deviations_and_checks(tmp_path: Path) -> 
         assert recalculated.cell(row, col[OK]).value is True
         cell = ours_book[TABLES].cell(row, col[COMPUTED]).coordinate
         assert recalculated[cell].value == pytest.approx(ours.value(f"'{TABLES}'!{cell}"))
+
+
+# -- the minutes of every committee system the importer reads -------------------------------------------
+
+@pytest.mark.parametrize("sample", [s for s in sample_files("minutes") if not s.name.startswith("minutes_lejre")],
+                         ids=lambda p: p.name)
+def test_every_sample_builds_and_validates_without_findings(tmp_path: Path, sample: Path) -> None:
+    target = tmp_path / "Budget.xlsx"
+    write_workbook(build_layout([parsed(sample)]), target)
+    assert validate_workbook(target) == []
+    assert REFERAT in load_workbook(target).sheetnames
+
+
+def test_referat_shows_history_with_committee_and_date_and_the_absent(tmp_path: Path) -> None:
+    target = tmp_path / "Budget.xlsx"
+    write_workbook(build_layout([parsed(MINUTES / "naestved-beslutning-flere-udvalg.pdf")]), target)
+    sheet = load_workbook(target)[REFERAT]
+    header = first_header_row(sheet)
+    column = {sheet.cell(header, c).value: c for c in range(1, len(AGENDA_COLUMNS) + 1)}
+    row = header + 1
+    assert sheet.cell(row, column["Punkt"]).value == 248
+    assert (sheet.cell(row, column["Besluttet af"]).value, sheet.cell(row, column["Beslutningsdato"]).value) == (
+        "Byrådet", "2018-12-18")
+    assert sheet.cell(row, column["Sagens forløb"]).value == (
+        "2018-12-10 Økonomiudvalget: Ad 1, 2, 3 og 4: Anbefales. (Fraværende: Lars Hoppe Søe)")
+    fields = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(4, header)}
+    assert fields["Mødedato"].startswith("2018-12-18 (beslutningernes dato")
+
+
+def test_absences_of_each_item_and_of_the_meeting(tmp_path: Path) -> None:
+    target = tmp_path / "Budget.xlsx"
+    write_workbook(build_layout([parsed(MINUTES / "aabenraa-beslutningsprotokol.docx")]), target)
+    sheet = load_workbook(target)[REFERAT]
+    header = first_header_row(sheet)
+    fields = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(4, header)}
+    assert fields["Fraværende"] == "Dorte Ballhorn Soll"
+    column = AGENDA_COLUMNS.index("Fraværende") + 1
+    assert [sheet.cell(header + i, column).value for i in (1, 2)] == ["Dorte Ballhorn Soll"] * 2
+
+
+def test_a_tables_unit_is_shown_and_carried_into_every_check(tmp_path: Path) -> None:
+    target = tmp_path / "Budget.xlsx"
+    write_workbook(build_layout([parsed(MINUTES / "firstagenda-tabel-over-sideskift.pdf")]), target)
+    sheet = load_workbook(target)[TABLES]
+    notes = [c.value for c in sheet["A"] if isinstance(c.value, str)]
+    assert any("Beløb i mio. kr. (Resultatopgørelse (mio. kr.))" in n for n in notes)
+    header, last, col = check_table(sheet)
+    assert {sheet.cell(r, col[UNIT]).value for r in range(header + 1, last + 1)} == {"mio. kr."}
+    result_row = row_of(sheet, "Resultat af ordinær driftsvirksomhed")
+    assert sheet.cell(result_row + 1, 2).value == f"=B{row_of(sheet, 'Driftsresultat før finansiering')}+B{row_of(sheet, 'Renter mv.')}"
+
+
+def test_a_wrong_figure_is_a_finding_in_the_tables_unit(tmp_path: Path) -> None:
+    result = parsed(MINUTES / "firstagenda-tabel-over-sideskift.docx")
+    (item,) = result.records
+    (table,) = item.tables
+    rows = list(table.rows)
+    skatter = next(i for i, r in enumerate(rows) if r.label == "Skatter")
+    rows[skatter] = dataclasses.replace(rows[skatter], values=(-2093.8, -2093.8, -2091.7, 3.1, "0,1%"))
+    wrong = dataclasses.replace(result, records=(dataclasses.replace(
+        item, tables=(dataclasses.replace(table, rows=tuple(rows)),)),))
+    target = tmp_path / "Budget.xlsx"
+    write_workbook(build_layout([wrong]), target)
+    findings = {(f.rule, f.message.split("row '")[1].split("'")[0]): f for f in validate_workbook(target)}
+    assert set(findings) == {("minutes_deviation", "Skatter"), ("minutes_sum", "Indtægter i alt")}
+    deviation = findings["minutes_deviation", "Skatter"].message
+    assert "The minutes state 3,1 mio. kr." in deviation and "give 2,1 mio. kr." in deviation

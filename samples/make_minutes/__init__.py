@@ -1,5 +1,5 @@
 """Committee minutes samples: the Lejre seed in its three forms, the same minutes saved as Word by
-LibreOffice.
+LibreOffice, and minutes laid out as eight other municipalities' committee systems print them.
 
 - `lejre`: the seed (text), a Word document made from it, and LibreOffice's PDF of that;
 - `lejre-libreoffice-word.docx`: the Word document with its table headers merged as people merge
@@ -14,13 +14,23 @@ import tempfile
 from pathlib import Path
 
 from samples.make_minutes import lejre
-from samples.make_minutes.layout import libreoffice_convert
+from samples.make_minutes.layout import libreoffice_convert, write_docx
+from samples.make_minutes.municipalities import LAYOUTS
 
 
 def main(out_dir: Path) -> None:
     out_dir = Path(out_dir)
     lejre.main(out_dir)
     write_libreoffice_word(out_dir / f"{lejre.STEM}.docx", out_dir / "lejre-libreoffice-word.docx")
+    write_municipalities(out_dir)
+
+
+def write_municipalities(out_dir: Path) -> None:
+    """Each municipality's layout as Word, and LibreOffice's PDF of that Word document."""
+    for make in LAYOUTS:
+        layout = make()
+        docx_path = write_docx(layout, out_dir / f"{layout.name}.docx")
+        libreoffice_convert(docx_path, out_dir / f"{layout.name}.pdf", "pdf")
 
 
 def write_libreoffice_word(source: Path, target: Path) -> Path:

@@ -101,7 +101,19 @@ def write_docx(layout: Layout, target: Path) -> Path:
     properties.author = properties.last_modified_by = "budgetbook samples"
     properties.revision = 1
     document.save(str(target))
-    return target
+    return freeze_zip(target)
+
+
+def freeze_zip(path: Path) -> Path:
+    """The .docx rewritten with every entry dated 1980-01-01, so the same document gives the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return path
 
 
 def _write_block(document: object, block: Block) -> None:

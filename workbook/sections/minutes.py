@@ -1,49 +1,49 @@
 """The minutes section: the meeting and its agenda on "Referat", its tables with live formulas beside.
 
-"Referat": the meeting (committee, date, time, place, participants) and one row per agenda
-item (title, number, case number as text, decision, recommendations, authority, history,
-attachments, source line), as an Excel table.
+"Referat": the meeting (committee, date and where it was read, time, place, participants, who
+was absent) and one row per agenda item (title, number, case number as text, decision with the
+committee and date that made it, recommendations, authority, the earlier treatments with their
+committee and date, who was absent, attachments, source line), as an Excel table.
 
-"Referat - tabeller": each table of the minutes in its own block. The stated values stay
-as the minutes print them (grey italics); beside each stated deviation stands a computed
-one (forventet regnskab - the budget the deviation is against), below each stated sum
-a row that computes it (=SUM of its parts), below "Korrigeret budget" the bridge
-(oprindeligt budget + every change). A "Kontrol af tabellerne" table at the bottom pairs
-every stated value with its computed twin, with the tolerance of the table's rounding and
-the source line; `workbook.validators.minutes` reads that table back from the .xlsx.
-
-How a table is read (`table_to_plan`), from its headers and row labels only:
-- a column whose header says "afvigelse" is a deviation; "Opr." / "Kor." after it names
-  the budget it is against (Oprindeligt / Korrigeret budget), the minuend is the
-  "Forventet regnskab" column;
-- a row labelled "... i alt" / "Total" sums the rows directly above it, back to the
-  previous sum or to a top-level row ("Indtægter", "Udgifter", a line the minutes print
-  as its own total);
-- a result row ("Likviditet...", "Resultat...") sums the top-level and sum rows above it;
-- a table from "Oprindeligt budget" to "Korrigeret budget" is a bridge: the last equals
-  the first plus every row between.
+"Referat - tabeller": each table of the minutes in its own block, headed by its unit ("Beløb i
+mio. kr."). The stated values stay as the minutes print them (grey italics); beside each stated
+deviation stands a computed one (forventet regnskab - the budget the deviation is against),
+below each stated sum a row that computes it (=SUM of its parts), below "Korrigeret budget" the
+bridge (oprindeligt budget + every change); what is computed is decided by
+`workbook.sections.minutes_plan`. A "Kontrol af tabellerne" table at the bottom pairs every
+stated value with its computed twin, with the table's unit, the tolerance of its rounding and
+the source line; `workbook.validators.minutes` reads that table back from the .xlsx. A check
+never mixes tables, so never units.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-from budgetbook.model import ImportResult, Number, Provenance
-from budgetbook.records.minutes import AgendaItem, MinutesHeader, MinutesTable, TableRow
+from budgetbook.model import ImportResult, Provenance
+from budgetbook.records.minutes import AgendaItem, HistoryEntry, MinutesHeader, TableRow
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, sheet_name, table_over
 from workbook.sections import Block, SheetsOnlySection, Trace
+from workbook.sections.minutes_plan import (
+    RULE_BRIDGE,
+    RULE_DEVIATION,
+    RULE_SUM,
+    Deviation,
+    SumRow,
+    TablePlan,
+    headers_to_deviations,
+    is_number,
+    rounding_tolerance,
+    table_to_plan,
+)
+
+__all__ = ["RULE_BRIDGE", "RULE_DEVIATION", "RULE_SUM", "headers_to_deviations", "rounding_tolerance"]
 
 KIND = "minutes"
 REFERAT = "Referat"
 TABLES_SUFFIX = " - tabeller"
 CHECK_TABLE_PREFIX = "Referatkontrol"  # the validator finds the check tables by this name
-
-RULE_DEVIATION = "minutes_deviation"
-RULE_SUM = "minutes_sum"
-RULE_BRIDGE = "minutes_bridge"
 
 # Header labels of the check table; the validator finds the columns by these.
 ROW = "Række"
@@ -55,161 +55,14 @@ DIFFERENCE = "Forskel"
 TOLERANCE = "Tolerance"
 OK = "I orden"
 TABLE = "Tabel"
+UNIT = "Enhed"
 FILE, PAGE, LINE = "Fil", "Side", "Linje"
-CHECK_COLUMNS = (ROW, COLUMN, RULE, STATED, COMPUTED, DIFFERENCE, TOLERANCE, OK, TABLE, FILE, PAGE, LINE)
+CHECK_COLUMNS = (ROW, COLUMN, RULE, STATED, COMPUTED, DIFFERENCE, TOLERANCE, OK, UNIT, TABLE, FILE, PAGE, LINE)
 
-AGENDA_COLUMNS = ("Titel", "Punkt", "Sagsnr.", "Beslutning", "Indstilling", "Beslutningskompetence",
-                  "Sagens forløb", "Bilag", "Kilde")
-TABLE_WIDTHS = {1: 50, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 40, 10: 36, 11: 8, 12: 8}
-
-_SUM_LABEL = re.compile(r"(^|\s)i\s+alt\b|\btotal\b", re.IGNORECASE)
-TOP_LEVEL_LABELS = ("indtægter", "udgifter")  # lines a resultatopgørelse prints as their own total
-RESULT_LABELS = ("likviditet", "resultat")
-
-
-def rounding_tolerance(decimals: int, figures: int) -> float:
-    """How far a check may be off from rounding alone: half a unit of the last decimal per rounded figure.
-
-    The minutes print mio. kr. with one decimal: a deviation compares three rounded figures
-    (forventet, budget, stated deviation), so up to 0,15 is rounding (2,5 against 2,6 is),
-    and 1,0 is not. A sum of n rounded parts against a rounded total: (n + 1) halves.
-    """
-    return round(figures * 0.5 * 10 ** -decimals, decimals + 2)
-
-
-# --- interpret: a minutes table -> what can be computed in it -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Deviation:
-    column: int  # index into the row values of the stated deviation
-    minuend: int  # forventet regnskab
-    subtrahend: int  # the budget the deviation is against
-
-
-@dataclass(frozen=True)
-class SumRow:
-    row: int  # index of the stated total row
-    parts: tuple[int, ...]  # indexes of the rows it adds up (for a bridge: the start, then the changes)
-    columns: tuple[int, ...]  # value indexes where the minutes state the total
-    rule: str
-
-
-@dataclass(frozen=True)
-class TablePlan:
-    table: MinutesTable
-    width: int  # number of value columns
-    decimals: int
-    deviations: tuple[Deviation, ...]
-    sums: tuple[SumRow, ...]
-
-    def deviation_at(self, column: int) -> Deviation | None:
-        return next((d for d in self.deviations if d.column == column), None)
-
-    def sum_at(self, row: int) -> SumRow | None:
-        return next((s for s in self.sums if s.row == row), None)
-
-
-def _squash(text: str) -> str:
-    """Lower case without spaces: "FV. regnskabsa fvigelse" (a PDF line break) reads as one word."""
-    return re.sub(r"\s+", "", text).lower()
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def headers_to_deviations(headers: tuple[str, ...]) -> tuple[Deviation, ...]:
-    """Deviation columns and what they subtract; `headers` include the label column (index 0)."""
-    values = [_squash(h) for h in headers[1:]]
-    deviations = []
-    minuend = next((i for i, h in enumerate(values) if "afvig" not in h and ("forventet" in h or "regnskab" in h)),
-                   None)
-    for index, header in enumerate(values):
-        if "afvig" not in header or minuend is None:
-            continue
-        against = header.split("afvig", 1)[1]
-        word = "oprindelig" if "opr" in against else "korrigeret" if "kor" in against else None
-        subtrahend = next((i for i, h in enumerate(values) if word and word in h and "afvig" not in h), None)
-        if subtrahend is not None:
-            deviations.append(Deviation(index, minuend, subtrahend))
-    return tuple(deviations)
-
-
-def _is_top_level(row: TableRow) -> bool:
-    return _squash(row.label) in TOP_LEVEL_LABELS
-
-
-def _is_result(row: TableRow) -> bool:
-    return _squash(row.label).startswith(RESULT_LABELS)
-
-
-def _has_numbers(row: TableRow) -> bool:
-    return any(_is_number(v) for v in row.values)
-
-
-def rows_to_sums(rows: tuple[TableRow, ...]) -> tuple[SumRow, ...]:
-    """The "i alt" rows and result rows of a table, with the rows each adds up."""
-    sums: list[SumRow] = []
-    levels: list[int] = []  # rows a result row adds up: top-level rows and sums
-    for index, row in enumerate(rows):
-        if not _has_numbers(row):
-            continue
-        if _is_result(row):
-            if levels:
-                sums.append(SumRow(index, tuple(levels), _stated_columns(row), RULE_SUM))
-            levels = [index]
-            continue
-        if _SUM_LABEL.search(row.label):
-            parts = []
-            for before in range(index - 1, -1, -1):
-                other = rows[before]
-                if before in levels or _is_top_level(other) or _is_result(other):
-                    break
-                if _has_numbers(other):
-                    parts.append(before)
-            if parts:
-                sums.append(SumRow(index, tuple(reversed(parts)), _stated_columns(row), RULE_SUM))
-                levels = [i for i in levels if i not in parts] + [index]
-            continue
-        if _is_top_level(row):
-            levels.append(index)
-    return tuple(sums)
-
-
-def rows_to_bridge(rows: tuple[TableRow, ...]) -> SumRow | None:
-    """ "Oprindeligt budget", the changes, "Korrigeret budget": the last is the first plus the changes."""
-    if len(rows) < 3:
-        return None
-    first, last = rows[0], rows[-1]
-    if not (_squash(first.label).startswith("oprindeligtbudget") and _squash(last.label).startswith("korrigeretbudget")):
-        return None
-    columns = tuple(i for i, (a, b) in enumerate(zip(first.values, last.values)) if _is_number(a) and _is_number(b))
-    if not columns:
-        return None
-    return SumRow(len(rows) - 1, tuple(range(len(rows) - 1)), columns, RULE_BRIDGE)
-
-
-def _stated_columns(row: TableRow) -> tuple[int, ...]:
-    return tuple(i for i, v in enumerate(row.values) if _is_number(v))
-
-
-def _decimals(value: Number) -> int:
-    exponent = Decimal(repr(value)).as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def table_to_plan(table: MinutesTable) -> TablePlan:
-    width = max((len(r.values) for r in table.rows), default=0)
-    deviations = headers_to_deviations(table.headers) if table.headers else ()
-    bridge = rows_to_bridge(table.rows)
-    sums = (bridge,) if bridge else rows_to_sums(table.rows)
-    amount_columns = {d.column for d in deviations} | {d.minuend for d in deviations} | {
-        d.subtrahend for d in deviations} | {c for s in sums for c in s.columns}
-    decimals = max((_decimals(v) for r in table.rows for i, v in enumerate(r.values)
-                    if i in amount_columns and _is_number(v)), default=0)
-    return TablePlan(table, width, min(decimals, 4), deviations, sums)
-
+AGENDA_COLUMNS = ("Titel", "Punkt", "Sagsnr.", "Beslutning", "Besluttet af", "Beslutningsdato", "Indstilling",
+                  "Beslutningskompetence", "Sagens forløb", "Fraværende", "Bilag", "Kilde")
+TABLE_WIDTHS = {1: 50, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 12, 10: 40, 11: 36, 12: 8, 13: 8}
+UNIT_NAMES = {"kr": "kr.", "tkr": "1.000 kr.", "mkr": "mio. kr."}  # the roles of common.units as a user reads them
 
 # --- layout ---------------------------------------------------------------------------------------------
 
@@ -226,6 +79,13 @@ class _Pair:
     tolerance: float
     table: str
     source: Provenance
+    unit: str  # the table's unit as a user reads it ("mio. kr."), "" when the table states none
+
+
+def unit_label(table: object) -> str:
+    """The unit a minutes table states, as a user reads it: "mio. kr.", "1.000 kr.", "kr."; "" for none."""
+    unit = getattr(table, "unit", None)
+    return UNIT_NAMES.get(unit, unit or "")
 
 
 class MinutesSection(SheetsOnlySection):
@@ -253,31 +113,49 @@ class MinutesSection(SheetsOnlySection):
 def build_agenda_sheet(name: str, header: MinutesHeader | None, items: list[AgendaItem], file: str,
                        traces: list[Trace]) -> SheetLayout:
     sheet = SheetLayout(name, "Referat")
-    sheet.put(1, 1, f"Referat: {header.committee}" if header else "Referat", Style.TITLE)
+    sheet.put(1, 1, f"Referat: {header.committee}" if header and header.committee else "Referat", Style.TITLE)
     sheet.put(2, 1, f"Kilde: {file}", Style.NOTE)
-    fields = [("Udvalg", header.committee), ("Mødedato", header.date), ("Tidspunkt", header.time),
-              ("Mødested", header.location), ("Deltagere", ", ".join(header.participants))] if header else []
     row = 3
-    for row, (label, value) in enumerate(fields, start=4):
+    for row, (label, value) in enumerate(meeting_fields(header), start=4):
         sheet.put(row, 1, label, Style.TOTAL_LABEL)
         sheet.put(row, 2, value or "", Style.TEXT)  # the ISO date stays text, as the minutes print it
     first_header = row + 2
     sheet.put_row(first_header, list(AGENDA_COLUMNS), Style.HEADER)
     row = first_header
     for row, item in enumerate(items, start=first_header + 1):
-        history = "\n".join(f"{h.date} {h.committee}: {h.decision}" for h in item.history)
         sheet.put(row, 1, item.title, Style.WRAP)
-        sheet.put(row, 2, item.number, Style.TEXT)
+        sheet.put(row, 2, item.number if item.number is not None else "", Style.TEXT)
         sheet.put(row, 3, str(item.case_number) if item.case_number else "", Style.TEXT)  # "24-004869": text
-        for col, text in enumerate([item.decision, "\n".join(item.recommendations), item.decision_authority,
-                                    history, "\n".join(item.attachments)], start=4):
+        texts = [item.decision, item.decided_by, item.decided_on or "", "\n".join(item.recommendations),
+                 item.decision_authority, "\n".join(history_line(h) for h in item.history), ", ".join(item.absent),
+                 "\n".join(item.attachments)]
+        for col, text in enumerate(texts, start=4):
             sheet.put(row, col, text, Style.WRAP)
-        sheet.put(row, 9, item.provenance.describe(), Style.TEXT)
-        traces.append(Trace(name, row, f"Punkt {item.number}", item.provenance))
+        sheet.put(row, len(AGENDA_COLUMNS), item.provenance.describe(), Style.TEXT)
+        traces.append(Trace(name, row, f"Punkt {item.number}" if item.number is not None else item.title,
+                            item.provenance))
     sheet.tables.append(table_over(name, "Dagsorden", first_header, row, len(AGENDA_COLUMNS)))
     sheet.freeze = f"A{first_header + 1}"
     sheet.print_rows = f"{first_header}:{first_header}"
     return sheet
+
+
+def meeting_fields(header: MinutesHeader | None) -> list[tuple[str, str | None]]:
+    """The meeting as label and value; a date read from the decisions says so."""
+    if header is None:
+        return []
+    date = header.date
+    if date and header.date_from == "decisions":
+        date = f"{date} (beslutningernes dato; referatet angiver ingen mødedato)"
+    return [("Udvalg", header.committee), ("Mødedato", date), ("Tidspunkt", header.time),
+            ("Mødested", header.location), ("Deltagere", ", ".join(header.participants)),
+            ("Fraværende", ", ".join(header.absent))]
+
+
+def history_line(entry: HistoryEntry) -> str:
+    """"2024-08-12 Udvalget for Social, Sundhed og Ældre: Indstillingen anbefales. (Fraværende: X)"."""
+    text = f"{entry.date or 'udateret'} {entry.committee}: {entry.decision or '(ingen beslutning anført)'}"
+    return f"{text} (Fraværende: {', '.join(entry.absent)})" if entry.absent else text
 
 
 def build_tables_sheet(name: str, items: list[AgendaItem], traces: list[Trace]) -> SheetLayout:
@@ -322,12 +200,15 @@ def _put_table(sheet: SheetLayout, top: int, item: AgendaItem, plan: TablePlan, 
                traces: list[Trace]) -> int:
     """One block: title, rounding note, header, the rows (computed sum rows under stated ones); its last row."""
     table = plan.table
-    title = f"Punkt {item.number}: {table.title}"
+    title = f"Punkt {item.number}: {table.title}" if item.number is not None else f"{item.title}: {table.title}"
     stated_col, computed_col, source_col = _value_columns(plan)
     sheet.put(top, 1, title, Style.TOTAL_LABEL)
-    unit = 10 ** -plan.decimals
-    sheet.put(top + 1, 1, f"{table.provenance.describe()}. Tallene er afrundet til {plan.decimals} decimal(er): "
-                          f"tolerancen er {_danish(unit / 2)} pr. afrundet tal i en kontrol.", Style.NOTE)
+    step = 10 ** -plan.decimals
+    unit = unit_label(table)
+    stated_unit = f"Beløb i {unit} ({table.unit_text})" if unit else "Tabellen angiver ingen enhed"
+    sheet.put(top + 1, 1, f"{table.provenance.describe()}. {stated_unit}. Tallene er afrundet til {plan.decimals} "
+                          f"decimal(er): tolerancen er {_danish(step / 2)}{' ' + unit if unit else ''} pr. "
+                          f"afrundet tal i en kontrol.", Style.NOTE)
     header = top + 2
     sheet.put(header, 1, table.headers[0] if table.headers and table.headers[0] else "Række", Style.HEADER)
     for index in range(plan.width):
@@ -357,7 +238,7 @@ def _put_stated_row(sheet: SheetLayout, row: int, plan: TablePlan, table_row: Ta
                     stated_col: dict[int, int], source_col: int) -> None:
     sheet.put(row, 1, table_row.label, Style.TEXT)
     for index, value in enumerate(table_row.values):
-        if _is_number(value) and _is_amount_column(plan, index):
+        if is_number(value) and _is_amount_column(plan, index):
             sheet.put(row, stated_col[index], value, Style.STATED_DECIMAL)
         elif value is not None:
             sheet.put(row, stated_col[index], value if isinstance(value, str) else str(value), Style.TEXT)
@@ -375,15 +256,15 @@ def _put_deviation(sheet: SheetLayout, row: int, plan: TablePlan, title: str, ta
                    deviation: Deviation, stated_col: dict[int, int], col: int, pairs: list[_Pair]) -> None:
     values = table_row.values
     minuend, subtrahend = (values[i] if i < len(values) else None for i in (deviation.minuend, deviation.subtrahend))
-    if not (_is_number(minuend) and _is_number(subtrahend)):
+    if not (is_number(minuend) and is_number(subtrahend)):
         return
     computed = sheet.put(row, col, fx.difference(fx.ref(row, stated_col[deviation.minuend]),
                                                  fx.ref(row, stated_col[deviation.subtrahend])), Style.DECIMAL)
     stated = values[deviation.column] if deviation.column < len(values) else None
-    if _is_number(stated):
+    if is_number(stated):
         pairs.append(_Pair(table_row.label, _header_text(plan, deviation.column), RULE_DEVIATION,
                            fx.ref(row, stated_col[deviation.column]), computed,
-                           rounding_tolerance(plan.decimals, 3), title, table_row.provenance))
+                           rounding_tolerance(plan.decimals, 3), title, table_row.provenance, unit_label(plan.table)))
 
 
 def _put_computed_sum(sheet: SheetLayout, row: int, plan: TablePlan, title: str, table_row: TableRow,
@@ -401,9 +282,10 @@ def _put_computed_sum(sheet: SheetLayout, row: int, plan: TablePlan, title: str,
         else:
             formula = fx.sum_of([fx.ref(p, col) for p in parts])
         computed = sheet.put(row, col, formula, Style.DECIMAL)
-        figures = 1 + sum(1 for p in total.parts if _is_number(_value(rows[p], index)))
+        figures = 1 + sum(1 for p in total.parts if is_number(_value(rows[p], index)))
         pairs.append(_Pair(table_row.label, _header_text(plan, index), total.rule, fx.ref(at[total.row], col),
-                           computed, rounding_tolerance(plan.decimals, figures), title, table_row.provenance))
+                           computed, rounding_tolerance(plan.decimals, figures), title, table_row.provenance,
+                           unit_label(plan.table)))
 
 
 def _sum_text(plan: TablePlan, total: SumRow) -> str:
@@ -421,7 +303,7 @@ def _put_checks(sheet: SheetLayout, top: int, pairs: list[_Pair]) -> None:
     """The check table: every stated value against its computed twin, live, with tolerance and source line."""
     sheet.put(top, 1, "Kontrol af tabellerne", Style.TOTAL_LABEL)
     sheet.put(top + 1, 1, "I orden = |Beregnet - Oplyst| ≤ Tolerance. Tolerancen er afrundingen: ½ enhed af "
-                          "tabellens sidste decimal pr. afrundet tal, der indgår.", Style.NOTE)
+                          "tabellens sidste decimal pr. afrundet tal, der indgår, i tabellens egen enhed.", Style.NOTE)
     header = top + 2
     sheet.put_row(header, list(CHECK_COLUMNS), Style.HEADER)
     columns = {label: index for index, label in enumerate(CHECK_COLUMNS, start=1)}
@@ -436,8 +318,8 @@ def _put_checks(sheet: SheetLayout, top: int, pairs: list[_Pair]) -> None:
                                                                        fx.ref(row, columns[STATED])), Style.DECIMAL)
         tolerance = sheet.put(row, columns[TOLERANCE], pair.tolerance, Style.DECIMAL)
         sheet.put(row, columns[OK], fx.within_tolerance(difference, tolerance), Style.TEXT)
-        sheet.put_row(row, [pair.table, pair.source.file, pair.source.page, pair.source.line], Style.TEXT,
-                      first_col=columns[TABLE])
+        sheet.put_row(row, [pair.unit, pair.table, pair.source.file, pair.source.page, pair.source.line], Style.TEXT,
+                      first_col=columns[UNIT])
     sheet.tables.append(table_over(sheet.name, CHECK_TABLE_PREFIX, header, row, len(CHECK_COLUMNS)))
 
 

@@ -7,7 +7,8 @@ Rules (one finding per stated value that its own table does not reproduce):
 - `minutes_bridge`: "Korrigeret budget" equals "Oprindeligt budget" plus every
   tillægsbevilling / omplacering listed between them.
 
-The tolerance is the table's rounding, written beside each check: half a unit of the
+Every figure of a check comes from one table, so from one unit; the finding names it ("2,6 mio.
+kr."). The tolerance is the table's rounding, written beside each check: half a unit of the
 table's last decimal per rounded figure that takes part (`sections.minutes.rounding_tolerance`).
 The minutes print mio. kr. with one decimal, so a deviation may be 0,15 off (2,5 against
 2,6 is rounding; 1,0 is not).
@@ -43,6 +44,7 @@ from workbook.sections.minutes import (
     STATED,
     TABLE,
     TOLERANCE,
+    UNIT,
 )
 from workbook.validate import VALIDATORS
 
@@ -102,10 +104,11 @@ def _check_row(sheet: object, row: int, col: dict[str, int], evaluated: Evaluate
     if abs(difference) <= tolerance + 1e-9:  # type: ignore[operator]
         return None
     explanation = RULE_TEXT.get(rule, "the stated value does not follow from the table")
+    unit = f" {text(UNIT)}" if text(UNIT) else ""  # the table's own unit: every figure of a check is in it
     return Finding(Severity.ERROR, rule, stated_cell,
-                   f"{context}: {explanation}. The minutes state {_show(stated)}, the table's own figures give "
-                   f"{_show(computed)} ({computed_cell}); difference {_show(difference)}, more than the rounding "
-                   f"tolerance {_show(tolerance)}", computed, stated, where)  # type: ignore[arg-type]
+                   f"{context}: {explanation}. The minutes state {_show(stated)}{unit}, the table's own figures "
+                   f"give {_show(computed)}{unit} ({computed_cell}); difference {_show(difference)}{unit}, more than "
+                   f"the rounding tolerance {_show(tolerance)}{unit}", computed, stated, where)  # type: ignore
 
 
 def _target(evaluated: EvaluatedBook, cell: str, home: str) -> str:

@@ -1,0 +1,187 @@
+"""The meeting header in any form: a title ("REFERAT <udvalg> d. 13-08-2024", "Økonomiudvalget –
+Referat – 1. oktober 2018", "Referat til mødet i ... den 5. marts 2024 kl. 16:00 i ..."), a block of
+labels and values ("Mødested: ...", a label cell beside its value, "Medlemmer" above a list), a line
+that is only the date ("tirsdag den 6. juni 2017 kl. 09:00"), a committee's name on a line of its own
+and the place under the date. What the header does not say, the decisions may (`with_decisions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from budgetbook.model import Provenance, ReadWarning
+from budgetbook.records.minutes import MinutesHeader
+from importers.cleanup import one_line
+from importers.minutes.entries import Entry, join_wrapped
+from importers.minutes.words import (
+    ABSENCES,
+    DATE_LINES,
+    HEADER_FIELDS,
+    TITLE,
+    committee_name,
+    is_committee,
+    names_in,
+)
+from importers.vocabulary import Vocabulary
+from importers.vocabulary.matching import parse_date
+
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+
+
+@dataclass
+class _Fields:
+    title: str = ""
+    committee: str = ""
+    date: str | None = None
+    title_date: str | None = None
+    time: str | None = None
+    place: str = ""
+    participants: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    used: list[Provenance] = field(default_factory=list)
+
+
+def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple[MinutesHeader, list[Provenance]]:
+    """The header, and the lines it was read from."""
+    fields = _Fields()
+    current: str | None = None
+    after_date = False
+    for entry in _title_joined(entries, vocabulary):
+        role, value = _label(entry, vocabulary)
+        if role is None and not fields.title and (title := vocabulary.match(TITLE, entry.text)):
+            fields.title = entry.text
+            fields.committee = committee_name(title.captures.get("committee", ""))
+            fields.title_date = title.values.get("date")  # type: ignore[assignment]
+            fields.time = fields.time or title.values.get("time")  # type: ignore[assignment]
+            fields.place = fields.place or one_line(title.captures.get("place", ""))
+            if fields.committee and not is_committee(fields.committee, vocabulary):
+                fields.committee = ""
+        elif role is not None:
+            current = role
+            _put(fields, role, value, vocabulary)
+        elif fields.date is None and (when := vocabulary.match(DATE_LINES, entry.text)):
+            fields.date = when.values.get("date")  # type: ignore[assignment]
+            fields.time = fields.time or when.values.get("time")  # type: ignore[assignment]
+            after_date, current = True, None
+        elif current in ("participants", "absent") and len(entry.text) < 80 and not entry.table:
+            _put(fields, current, entry.text, vocabulary)
+        elif current in ("place", "date", "time") and not entry.table and len(entry.text) < 60:
+            _put(fields, current, entry.text, vocabulary, more=True)
+        elif not fields.committee and is_committee(entry.text, vocabulary):
+            fields.committee = committee_name(entry.text)
+        elif after_date and not fields.place and not entry.table and len(entry.text) < 100:
+            fields.place = entry.text
+            after_date = False
+        else:
+            continue
+        fields.used.append(entry.provenance)
+    header = MinutesHeader(committee=fields.committee, date=fields.date or fields.title_date, time=fields.time,
+                           location=fields.place, participants=tuple(fields.participants), title=fields.title,
+                           absent=tuple(dict.fromkeys(fields.absent)))
+    return header, fields.used
+
+
+def _label(entry: Entry, vocabulary: Vocabulary) -> tuple[str | None, str]:
+    """("place", "Loungen") for "Mødested: Loungen" or a row "Mødested | Loungen"; "Medlemmer" alone -> ("participants", "")."""
+    if entry.table and len(entry.cells) >= 2:
+        role = vocabulary.role(HEADER_FIELDS, entry.cells[0].rstrip(":"))
+        return (role, " ".join(c for c in entry.cells[1:] if c)) if role else (None, "")
+    text = entry.text
+    label, sep, value = text.partition(":")
+    if sep and len(label) <= 40:
+        role = vocabulary.role(HEADER_FIELDS, label)
+        if role:
+            return role, value.strip()
+    if len(text) <= 40 and (role := vocabulary.role(HEADER_FIELDS, text)):
+        return role, ""
+    for word_count in (1, 2):  # "Mødedato   Tirsdag d. 13. august 2024": a label run into its value
+        words = text.split()
+        if len(words) > word_count and (role := vocabulary.role(HEADER_FIELDS, " ".join(words[:word_count]))):
+            if role in ("date", "place", "participants", "time"):
+                return role, " ".join(words[word_count:])
+    return None, ""
+
+
+def _put(fields: _Fields, role: str, value: str, vocabulary: Vocabulary, more: bool = False) -> None:
+    value = value.strip()
+    if role == "date":
+        fields.date = fields.date or parse_date(_date_part(value))
+        fields.time = fields.time or _time(value)
+    elif role == "time":
+        fields.time = fields.time or _time(value)
+    elif role == "place":
+        fields.place = join_wrapped(fields.place, value).strip() if more and fields.place else (fields.place or value)
+    elif role == "committee":
+        fields.committee = fields.committee or committee_name(value)
+    elif role == "participants":
+        _add_names(fields.participants, value)
+    elif role == "absent":
+        if not vocabulary.match(ABSENCES, value) or vocabulary.match(ABSENCES, value).role != "none":  # type: ignore
+            _add_names(fields.absent, value)
+    elif role == "remarks":
+        hit = vocabulary.match(ABSENCES, value)
+        if hit and hit.role == "absent":
+            _add_names(fields.absent, hit.captures.get("names", ""))
+
+
+def _add_names(names: list[str], value: str) -> None:
+    """Names separated by commas or "og"; a name a PDF wrapped ("Carsten Helles" + "Rasmussen") joined back."""
+    parts = names_in(value)
+    if names and parts and not value.lstrip().startswith((",", ";")) and _continues(names[-1], value):
+        names[-1] = f"{names[-1]} {parts[0]}"
+        parts = parts[1:]
+    names.extend(parts)
+
+
+def _continues(last: str, value: str) -> bool:
+    return len(last.split()) == 2 and value.split(",")[0].strip().count(" ") == 0 and value[:1].isupper()
+
+
+def _date_part(value: str) -> str:
+    """"Tirsdag d. 13. august 2024 kl. 16:30" -> "13. august 2024"."""
+    match = re.search(r"\d{1,2}[.\-/ ]+(?:\d{1,2}|[a-zæøå]+)[.,\-/ ]+\d{4}", value, re.IGNORECASE)
+    return match.group(0) if match else value
+
+
+def _time(value: str) -> str | None:
+    match = _TIME.search(value.split("kl", 1)[-1] if "kl" in value.lower() else value)
+    if match and ("kl" in value.lower() or ":" in value):
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+    return None
+
+
+def _title_joined(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entry]:
+    """A title a PDF wrapped over lines ("REFERAT Udvalget ... d. 13-08-" + "2024") joined back: the lines
+    before the first label, when the first alone is a title and the joined text is too."""
+    for index, entry in enumerate(entries):
+        if (entry.table or _label(entry, vocabulary)[0] is not None or vocabulary.match(DATE_LINES, entry.text)
+                or (index and is_committee(entry.text, vocabulary))):
+            if index > 1 and vocabulary.match(TITLE, entries[0].text):
+                joined = entries[0].text
+                for other in entries[1:index]:
+                    joined = join_wrapped(joined, other.text)
+                if vocabulary.match(TITLE, joined):
+                    return [Entry((joined,), entries[0].provenance, False), *entries[index:]]
+            break
+    return list(entries)
+
+
+def with_decisions(header: MinutesHeader, decided: Sequence[tuple[str, str | None]], where: Provenance,
+                   warnings: list[ReadWarning]) -> MinutesHeader:
+    """What the header leaves out, from the decisions (committee, date) of the items: the date most of
+    them carry, the committee that decided most on that date."""
+    dated = [(c, d) for c, d in decided if d]
+    if header.date is None and dated:
+        date = Counter(d for _, d in dated).most_common(1)[0][0]
+        header = replace(header, date=date, date_from="decisions")
+        warnings.append(ReadWarning(f"The minutes state no meeting date; {date} is the date of the decisions", where))
+    if not header.committee and dated:
+        on_date = [c for c, d in dated if d == header.date] or [c for c, _ in dated]
+        header = replace(header, committee=Counter(on_date).most_common(1)[0][0])
+    for name, value in (("committee", header.committee), ("date", header.date), ("place", header.location)):
+        if not value:
+            warnings.append(ReadWarning(f"The minutes state no {name}", where))
+    return header

@@ -1,0 +1,113 @@
+"""The words of committee minutes (importers/vocabulary/minutes.toml) and the shapes beside them
+(importers/minutes/words.py): one line per form a municipality was seen to print."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.minutes.words import case_number, is_committee, names_in
+from importers.vocabulary import default
+
+
+# group, text, role, and the values read from it
+@pytest.mark.parametrize(("group", "text", "role", "values"), [
+    ("minutes.item_headings", "Punkt 12: Budgetopfølgning", "item", {"number": 12}),
+    ("minutes.item_headings", "Punkt 2 Budgetopfølgning 3. kvartal 2020", "item", {"number": 2}),
+    ("minutes.item_headings", "Nr.60 - Godkendelse af dagsordenen", "item", {"number": 60}),
+    ("minutes.item_headings", "Dagsordenspunkt 1: Godkendelse af dagsorden", "item", {"number": 1}),
+    ("minutes.item_headings", "Sag nr. 74 Orientering om likviditet 2010", "item", {"number": 74}),
+    ("minutes.numbered_headings", "12. Godkendelse af dagsorden", "item", {"number": 12}),
+    ("minutes.numbered_headings", "1  Fraværende og bemærkninger til dagsordenen", "item", {"number": 1}),
+    ("minutes.title", "REFERAT Udvalget for Børn og Ungdom - 2022-2025 d. 13-08-2024", "minutes",
+     {"date": "2024-08-13"}),
+    ("minutes.title", "Referat til mødet i Økonomiudvalget den 5. marts 2024 kl. 16:00 i Byrådssalen", "minutes",
+     {"committee": "Økonomiudvalget", "date": "2024-03-05", "time": "16:00", "place": "Byrådssalen"}),
+    ("minutes.title", "Økonomiudvalget – Referat – 1. oktober 2018", "minutes",
+     {"committee": "Økonomiudvalget", "date": "2018-10-01"}),
+    ("minutes.title", "Referat - Børne- og Undervisningsudvalget den 9. november 2015", "minutes",
+     {"committee": "Børne- og Undervisningsudvalget", "date": "2015-11-09"}),
+    ("minutes.title", "Byrådet - Referat", "minutes", {"committee": "Byrådet"}),
+    ("minutes.title", "Beslutningsprotokol", "minutes", {}),
+    ("minutes.date_lines", "tirsdag den 6. juni 2017 kl. 09:00", "date", {"date": "2017-06-06", "time": "09:00"}),
+    ("minutes.date_lines", "06-11-2018 kl. 13:00", "date", {"date": "2018-11-06", "time": "13:00"}),
+    ("minutes.date_lines", "Mandag, 3 oktober, 2022 - 16:30", "date", {"date": "2022-10-03", "time": "16:30"}),
+    ("minutes.decisions", "Beslutning i Børne- og Skoleudvalget den 12-03-2024", "decision",
+     {"committee": "Børne- og Skoleudvalget", "date": "2024-03-12"}),
+    ("minutes.decisions", "Beslutning fra Økonomiudvalget, den 4. juni 2024, punkt 88:", "decision",
+     {"committee": "Økonomiudvalget", "date": "2024-06-04", "item": 88}),
+    ("minutes.decisions", "Beslutning Byrådet 26-03-2024", "decision", {"committee": "Byrådet", "date": "2024-03-26"}),
+    ("minutes.decisions", "Beslutning Børne- og Uddannelsesudvalg den 06-06-2017", "decision",
+     {"committee": "Børne- og Uddannelsesudvalg", "date": "2017-06-06"}),
+    ("minutes.decisions", "Økonomiudvalgets beslutning den 4. juni 2024", "genitive",
+     {"committee": "Økonomiudvalgets", "date": "2024-06-04"}),
+    ("minutes.decisions", "Økonomiudvalgets beslutning i mødet den 31. marts 2020", "genitive",
+     {"date": "2020-03-31"}),
+    ("minutes.decisions", "Børne- og Skoleudvalget den 6. november 2018:", "decision",
+     {"committee": "Børne- og Skoleudvalget", "date": "2018-11-06"}),
+    ("minutes.decisions", "Økonomiudvalget, 10.12.2018", "decision", {"committee": "Økonomiudvalget",
+                                                                     "date": "2018-12-10"}),
+    ("minutes.route", "Økonomiudvalget (anbefaler), 10.12.2018", "step", {"date": "2018-12-10"}),
+    ("minutes.history_lines", "12/08/2024 Udvalget for Social, Sundhed og Ældre", "treatment",
+     {"date": "2024-08-12", "committee": "Udvalget for Social, Sundhed og Ældre"}),
+    ("minutes.absences", "Fraværende: Linda Kofoed Persson", "absent", {"names": "Linda Kofoed Persson"}),
+    ("minutes.absences", "Afbud: Dorte Ballhorn Soll", "absent", {"names": "Dorte Ballhorn Soll"}),
+    ("minutes.absences", "Lars Hoppe Søe var fraværende.", "absent", {"names": "Lars Hoppe Søe"}),
+    ("minutes.absences", "Fraværende med afbud: Ingen.", "absent", {"names": "Ingen"}),
+    ("minutes.absences", "Mikkel Houmann havde meldt afbud", "absent", {"names": "Mikkel Houmann"}),
+])
+def test_phrase(group: str, text: str, role: str, values: dict) -> None:
+    hit = default().match(group, text)
+    assert hit is not None and hit.role == role, (group, text)
+    assert {k: hit.values[k] for k in values} == values
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Resumé", "summary"), ("Resume", "summary"), ("INDSTILLING", "recommendation"),
+    ("Indstilling og beslutning", "recommendation"), ("Beslutningstema", "decision_theme"),
+    ("Sagsfremstilling", "case_description"), ("Sagsbeskrivelse", "case_description"),
+    ("Sagsfremstilling og økonomi", "case_description"), ("Sagsforløb", "history"), ("Sagens forløb", "history"),
+    ("Politisk behandling", "history"), ("Anledning", "cause"), ("Baggrund", "cause"),
+    ("Forventet sagsgang", "process"), ("Personale", "personnel"), ("Økonomi", "economy"),
+    ("Økonomiske konsekvenser", "economy"), ("Bilag", "attachments"), ("Høring", "hearing"),
+    ("Lovgrundlag", "legal_basis"), ("Retsgrundlag", "legal_basis"), ("Kommunikation", "communication"),
+    ("Tidsplan", "schedule"), ("Administrationens vurdering", "assessment"), ("Vurdering", "assessment"),
+    ("Konsekvenser", "consequences"), ("Kompetence", "decision_authority"), ("Hvem beslutter", "decision_authority"),
+    ("Sagen afgøres af", "decision_authority"), ("Beslutningskompetence", "decision_authority"),
+    ("Beslutning", "decision"), ("Fraværende", "absent"), ("Bemærkninger til dagsordenen", "remarks"),
+])
+def test_section_heading(text: str, role: str) -> None:
+    assert default().role("minutes.sections", text) == role
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("00.01.00-A00-12-24", "00.01.00-A00-12-24"),
+    ("27.36.00-Ø00-3-23", "27.36.00-Ø00-3-23"),
+    ("00.01.00P35-0104", "00.01.00P35-0104"),
+    ("00.01.00-A00-13-25 -", "00.01.00-A00-13-25"),
+    ("24-004869", "24-004869"),
+    ("2024-012345", "2024-012345"),
+    ("EMN-2024-01234", "EMN-2024-01234"),
+    ("Sagsnr.: 330-2018-3619\tDok.nr.: 330-2018-500301\tÅbent", "330-2018-3619"),
+    ("Sagsid.: 17/69, Sagsinitialer: bhh", "17/69"),
+    ("Sagsnr. 15/18536", "15/18536"),
+    ("J.nr.: 00.15.00-A00-33-18", "00.15.00-A00-33-18"),
+    ("Mødet startede kl. 15.30 og sluttede kl. 16.45.", None),
+    ("Der er indkommet 32 høringssvar i perioden 2024-2025", None),
+    ("2024", None),
+])
+def test_case_number(text: str, number: str | None) -> None:
+    assert case_number(text, default()) == number
+
+
+@pytest.mark.parametrize(("name", "committee"), [
+    ("Udvalget for Børn og Ungdom - 2022-2025", True), ("Børne- og Skoleudvalget", True), ("Byrådet", True),
+    ("Kommunalbestyrelsen", True), ("Lokaludvalget", True), ("Børne- og Uddannelsesudvalg", True),
+    ("Ad 1, 2, 3 og 4: Anbefales", False), ("Budgetopfølgning pr.", False), ("Lars Hoppe Søe", False),
+])
+def test_committee_names(name: str, committee: bool) -> None:
+    assert is_committee(name, default()) is committee
+
+
+def test_names_split_on_commas_and_og() -> None:
+    assert names_in("Martin Bech, Bettina Bøcker Kjeldsen og Niels Vestergaard Salling.") == (
+        "Martin Bech", "Bettina Bøcker Kjeldsen", "Niels Vestergaard Salling")
