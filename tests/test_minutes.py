@@ -273,3 +273,70 @@ def test_word_and_its_pdf_read_the_same(stem: str) -> None:
     """The running header and footer of every page and the lines a PDF wraps change nothing."""
     assert (_without_places(minutes_of(stem, "pdf").to_json())
             == _without_places(minutes_of(stem, "docx").to_json()))
+
+
+# -- forms no sample prints, on entries made here ------------------------------------------------------
+
+def _entries(*rows: str | tuple[str, ...], page: int = 1) -> list[Entry]:
+    return [Entry(r if isinstance(r, tuple) else (r,), Provenance("x.pdf", page, i), isinstance(r, tuple))
+            for i, r in enumerate(rows, start=1)]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("Referat til mødet i Økonomiudvalget den 5. marts 2024 kl. 16:00 i Byrådssalen",),
+     ("Økonomiudvalget", "2024-03-05", "16:00", "Byrådssalen")),
+    (("Referat", "Udvalg: Økonomiudvalget", "Dato: 14. februar 2024", "Tid: Kl. 16:30", "Sted: Mødelokale 1"),
+     ("Økonomiudvalget", "2024-02-14", "16:30", "Mødelokale 1")),
+    (("Børn & Læringsudvalget - 03-10-2022", "Referat", "Dato:", "Mandag, 3 oktober, 2022 - 16:30"),
+     ("", "2022-10-03", "16:30", "")),
+    (("Byrådet - Referat", "Dato: 29. januar 2020", "Lokale: Byrådssalen, Brønderslev Rådhus", "Tidspunkt: Kl. 19:00"),
+     ("Byrådet", "2020-01-29", "19:00", "Byrådssalen, Brønderslev Rådhus")),
+])
+def test_meeting_header_in_any_form(lines: tuple[str, ...], expected: tuple) -> None:
+    from importers.minutes.header import entries_to_header
+    from importers.vocabulary import default
+
+    header, _ = entries_to_header(_entries(*lines), default())
+    assert (header.committee, header.date, header.time, header.location) == expected
+
+
+def test_case_number_above_the_heading_belongs_to_the_item_below() -> None:
+    from importers.minutes.parts import entries_to_parts
+    from importers.vocabulary import default
+
+    parts = entries_to_parts(_entries(
+        "Punkt 1: Godkendelse af dagsorden", "Beslutning", "Godkendt.",
+        "24-004869", "Punkt 2: Forventet regnskab", "Beslutning", "Anbefales."), default())
+    assert [(i.number, i.case_number) for i in parts.items] == [(1, None), (2, "24-004869")]
+
+
+def test_numbered_lines_inside_an_item_are_no_items() -> None:
+    from importers.minutes.parts import entries_to_parts
+    from importers.vocabulary import default
+
+    parts = entries_to_parts(_entries(
+        "1. Godkendelse af dagsorden", "Beslutning", "Godkendt.",
+        "2. Budgetopfølgning", "Sagsnr.: 24-004869", "Sagsfremstilling", "1. Fælles om kontrakter",
+        "Teksten om kontrakter.", "2. Fælles om kvalitet", "Indstilling", "1. at orienteringen tages til efterretning",
+        "Beslutning", "Taget til efterretning.", "3. Eventuelt", "Beslutning", "Intet."), default())
+    assert [(i.number, i.title) for i in parts.items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budgetopfølgning"), (3, "Eventuelt")]
+
+
+def test_a_table_header_printed_again_on_the_next_page_is_dropped() -> None:
+    from importers.minutes.tables import tables_of
+
+    header = ("Mio. kr.", "Budget", "Forventet")
+    entries = [*_entries(header, ("Drift", "1,0", "2,0")),
+               *_entries(header, ("Anlæg", "3,0", "4,0"), page=2)]
+    ((rows, _),) = tables_of(entries)
+    assert [r.cells[0] for r in rows] == ["Mio. kr.", "Drift", "Anlæg"]
+
+
+@pytest.mark.parametrize(("intro", "unit"), [("I mio. kr.", "mkr"), ("Beløb i 1.000 kr.", "tkr"),
+                                             ("Alle tal er i hele tusinde kroner", "tkr"), ("Tabel 2.1", None)])
+def test_a_tables_unit_from_the_line_above_it(intro: str, unit: str | None) -> None:
+    from importers.minutes.tables import table_unit
+    from importers.vocabulary import default
+
+    assert table_unit(("", "2024", "2025"), _entries(intro), default())[0] == unit

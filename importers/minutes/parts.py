@@ -226,11 +226,16 @@ class Reader:
         headings = self.headings()
         zone = "header"
         treatment_columns: dict[str, int] | None = None
+        above: str | None = None  # a case number printed just above the next item's heading
         for index, entry in enumerate(self.entries):
             if index in headings:
                 heading = headings[index]
-                parts.items.append(Item(heading.number, heading.title, entry.provenance))
-                zone, treatment_columns = "item", None
+                parts.items.append(Item(heading.number, heading.title, entry.provenance, above))
+                zone, treatment_columns, above = "item", None, None
+                continue
+            if (index + 1) in headings and (number := case_number(entry.text, self.vocabulary)):
+                above = number
+                parts.structure.append(entry.provenance)
                 continue
             if zone != "item":
                 zone = self._before_items(parts, entry, zone)
@@ -240,7 +245,7 @@ class Reader:
                 self._treatment_row(item, entry, treatment_columns)
                 continue
             treatment_columns = None
-            if self._frame(item, entry, index, headings):
+            if self._frame(item, entry):
                 continue
             if columns := self.treatment_header(entry):
                 treatment_columns = columns
@@ -256,15 +261,13 @@ class Reader:
         (parts.contents if zone == "contents" else parts.header).append(entry)
         return zone
 
-    def _frame(self, item: Item, entry: Entry, index: int, headings: dict[int, Heading]) -> bool:
+    def _frame(self, item: Item, entry: Entry) -> bool:
         """Case number, marks, a title printed twice or wrapped: the lines around an item's heading."""
         text = entry.text
         if self.mark(entry):
             item.structure.append(entry.provenance)
             return True
         number = case_number(text, self.vocabulary)
-        if number and (index + 1) in headings and item.blocks:
-            return False  # the next item's case number, printed above its heading: read there
         if number and item.case_number is None and not item.blocks:
             item.case_number = number
             item.structure.append(entry.provenance)
