@@ -340,3 +340,16 @@ def test_a_tables_unit_from_the_line_above_it(intro: str, unit: str | None) -> N
     from importers.vocabulary import default
 
     assert table_unit(("", "2024", "2025"), _entries(intro), default())[0] == unit
+
+
+def test_closed_items_printed_with_their_title_only() -> None:
+    """Faxe: "149. Personalesag (Lukket)" and the next closed items have nothing under them."""
+    from importers.minutes.parts import entries_to_parts
+    from importers.vocabulary import default
+
+    parts = entries_to_parts(_entries(
+        "147. Godkendelse af dagsorden", "Beslutning", "Godkendt.", "148. Meddelelser", "Sagen afgøres af",
+        "Økonomiudvalget.", "Beslutning", "Ny proces for budget 2020-2023.", "149. Personalesag (Lukket)",
+        "150. Personalesag (Lukket)", "151. Meddelelser (Lukket)"), default())
+    assert [i.number for i in parts.items] == [147, 148, 149, 150, 151]
+    assert parts.items[1].blocks[-1].prose[0].text == "Ny proces for budget 2020-2023."

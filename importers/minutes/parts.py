@@ -165,7 +165,8 @@ class Reader:
             if not strong:
                 if last is not None and last.number is not None and heading.number <= last.number:  # type: ignore
                     continue  # a numbered list inside an item
-                if not (self.entries[index].heading_style or self._confirmed(index, candidates)):
+                if not (self.entries[index].heading_style or self._confirmed(index, candidates)
+                        or self._closed(heading)):
                     continue
             found[index] = heading
             last = heading
@@ -201,6 +202,13 @@ class Reader:
             if self.structural(self.entries[entry_index]):
                 return True
         return False
+
+    def _closed(self, heading: Heading) -> bool:
+        """"149. Personalesag (Lukket)": a closed item, printed with its title only."""
+        title = heading.title.rstrip()
+        if not title.endswith(")") or "(" not in title:
+            return False
+        return self.vocabulary.role(ITEM_MARKS, title[title.rindex("(") + 1:-1]) is not None
 
     def _unnumbered(self) -> dict[int, Heading]:
         """Items printed without numbers: the line before the first section, and before that section again."""
