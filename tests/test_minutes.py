@@ -242,6 +242,7 @@ def test_naestved_latest_decision_and_history_with_committee_date_and_absence(fm
     assert (earlier.committee, earlier.date, earlier.decision, earlier.absent) == (
         "Økonomiudvalget", "2018-12-10", "Ad 1, 2, 3 og 4: Anbefales.", ("Lars Hoppe Søe",))
     route = next(s for s in item.sections if s.heading == "Politisk behandling")
+    assert route.role == "process"
     assert route.text.splitlines() == ["Økonomiudvalget (anbefaler), 10.12.2018", "Byrådet (godkender), 18.12.2018"]
     assert (result.document.date, result.document.date_from) == ("2018-12-18", "decisions")
     assert len(item.recommendations) == 4

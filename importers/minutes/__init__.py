@@ -43,16 +43,17 @@ def evidence(reading: Reading) -> Evidence:
     vocabulary = reading.vocabulary
     entries = lines_to_entries(reading.lines)
     reader = Reader(entries, vocabulary)
-    card.sign("a title of minutes ('Referat', 'Beslutningsprotokol')", 0.2,
-              any(vocabulary.match(TITLE, e.text) for e in entries[:40] if not e.table))
+    card.sign("a title of minutes ('Referat', 'Beslutningsprotokol')", 0.2, reading.title_of_kind(KIND) or any(
+        vocabulary.match(TITLE, e.text) for e in entries[:40] if not e.table))
     headings = reader.headings()
     numbered = sum(1 for h in headings.values() if h.number is not None)
-    if not card.sign(f"{numbered} numbered agenda items ('Punkt 1: ...', '1. ...')", 0.25, numbered):
+    if not card.sign(f"{_count(numbered)}numbered agenda items ('Punkt 1: ...', '1. ...')", 0.25, numbered):
         card.sign("an agenda item without a number", 0.15, headings)
     decisions = sum(1 for e in entries if reader.section(e) == "decision" or reader.decision_heading(e, "decision"))
-    card.sign(f"{decisions} decisions ('Beslutning', 'Beslutning i <udvalg> den <dato>')", 0.35, decisions)
+    card.sign(f"{_count(decisions)}decisions ('Beslutning', 'Beslutning i <udvalg> den <dato>')", 0.35, decisions)
     roles = {role for e in entries if (role := reader.section(e))}
-    card.sign(f"{len(roles)} kinds of item sections (Resumé, Sagsfremstilling, Økonomi, ...)", 0.2, len(roles) >= 3)
+    card.sign(f"{_count(len(roles))}kinds of item sections (Resumé, Sagsfremstilling, Økonomi, ...)", 0.2,
+              len(roles) >= 3)
     card.sign("sections only agenda items have (Beslutningstema, Indstilling, Beslutningskompetence)", 0.15,
               roles & {"decision_theme", "recommendation", "decision_authority"})
     return card.evidence
@@ -83,6 +84,10 @@ def interpret(reading: Reading) -> ImportResult:
     for table in (t for item in records for t in item.tables if t.unit):
         reading.note(f"Table '{table.title}' ({table.provenance.describe()}): amounts in {table.unit_text}")
     return ImportResult(KIND, source, tuple(records), tuple(_unique(warnings)), document=header)
+
+
+def _count(number: int) -> str:
+    return f"{number} " if number else ""
 
 
 def _latest_named(item: Item) -> tuple[str, str | None] | None:

@@ -3,7 +3,8 @@
 Recommendations are numbered ("1. at ..."; a list restarting at 1 after an item ending in ":" is
 nested, "4.1."), the words that introduce them ("Direktionen indstiller:") left out; attachments
 are "Bilag" lines (a PDF wraps them) or one a line;
-every other section is kept by its role with its text.
+every other section is kept by its role with its text (a history section that only names the
+committees a case goes to, "Politisk behandling", as the case's process).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def item_to_record(item: Item, meeting: tuple[str, str | None], vocabulary: Voca
         absent=decisions.absent,
         tables=item_tables(item, vocabulary, warnings),
         attachments=attachments(_prose_of(item, "attachments")),
-        sections=tuple(ItemSection(b.role, b.heading, "\n".join(paragraphs(b.prose)), b.provenance)
+        sections=tuple(ItemSection("process" if b.role == "history" else b.role, b.heading,
+                                   "\n".join(paragraphs(b.prose)), b.provenance)
                        for b in item.blocks if b.prose and b.provenance and (
                            b.role not in READ_AS_FIELDS or b.role == "history" and is_route(b, vocabulary))),
         provenance=item.provenance,
