@@ -223,3 +223,10 @@ def test_utf16_text_is_read_not_refused(folder: Path) -> None:
         result = run(Case(["extract", str(path), "-o", str(folder / f"{name}.json")], ()), folder)
         assert result.returncode == 0, result.stderr
         assert "reduction_list records" in result.stdout
+
+
+def test_validate_and_packs_refuse_a_bomb_workbook(folder: Path, built: Path) -> None:
+    bomb = billion_laughs(built, folder / "Budget.xlsx", "xl/workbook.xml")
+    for args in (["validate", str(bomb)], ["validate", "--no-sheet", str(bomb)],
+                 ["packs", str(bomb), "-o", str(folder / "packs")]):
+        assert_one_line(run(Case(args, ()), folder), ("Budget.xlsx", "declares a DTD"))

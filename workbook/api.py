@@ -6,10 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-
 import importers
-from budgetbook.errors import WorkbookError
 from budgetbook.files import FileLock, ensure_writable
 from budgetbook.findings import Finding
 from budgetbook.model import ImportResult
@@ -17,6 +14,7 @@ from workbook.build import build_layout
 from workbook.cached_values import save_with_values
 from workbook.engine import EvaluatedBook
 from workbook.findings_sheet import put_findings_sheet
+from workbook.opening import open_workbook
 from workbook.validate import validate_book, validate_workbook
 from workbook.write_xlsx import write_workbook
 
@@ -66,12 +64,3 @@ def validate_and_record(path: Path, *, write_sheet: bool = True) -> list[Finding
         put_findings_sheet(book, findings)  # text only: the formulas' values stay as evaluated
         save_with_values(book, path, values=evaluated.evaluate_all(), lock=lock)
     return findings
-
-
-def open_workbook(path: Path) -> Workbook:
-    """The workbook at `path` with its formulas, or one line saying why not."""
-    try:
-        return load_workbook(path)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
-

@@ -27,10 +27,9 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.cell import get_column_letter
 
-from budgetbook.errors import WorkbookError
 from budgetbook.file_names import safe_stem, unique_file_names
 from budgetbook.files import FileLock, save_text
 from budgetbook.findings import Finding, Severity
@@ -41,6 +40,7 @@ from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sh
 from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
+from workbook.opening import open_workbook
 from workbook.readback import BudgetBook, CenterBlock, committee_sheet, committee_sheets_of, read_budget
 from workbook.sections import Trace
 from workbook.sections.reductions import AMOUNT_TOLERANCE
@@ -116,13 +116,7 @@ class PacksReport:
 
 def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
     workbook_path, out_dir = Path(workbook_path), Path(out_dir)
-    try:
-        main = load_workbook(workbook_path)
-    except FileNotFoundError:
-        raise WorkbookError(f"No workbook {workbook_path}; build it first (budgetbook build ... -o "
-                            f"{workbook_path.name})") from None
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise WorkbookError(f"Cannot open {workbook_path.name} as a workbook: {exc}") from exc
+    main = open_workbook(workbook_path)
     budget = read_budget(workbook_path, main)
     findings = validate_book(main)
     main_totals = committee_totals(main)

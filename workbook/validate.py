@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import WorkbookError
@@ -24,6 +24,7 @@ from workbook.engine import EvaluatedBook
 from workbook.excel_functions import ExcelError
 from workbook.formula_parser import Ref, parse_formula, parse_ref
 from workbook.layout import address
+from workbook.opening import open_workbook
 
 VALIDATION_SHEET = "Validering"
 # A check whose difference is worth knowing rather than wrong: proposals that miss their target.
@@ -46,11 +47,7 @@ VALIDATORS: list[Validator] = []
 
 
 def validate_workbook(path: Path) -> list[Finding]:
-    try:
-        book = load_workbook(path)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
-    return validate_book(book)
+    return validate_book(open_workbook(path))
 
 
 def validate_book(book: Workbook, evaluated: EvaluatedBook | None = None) -> list[Finding]:
