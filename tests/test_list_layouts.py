@@ -235,3 +235,44 @@ def test_two_lists_for_one_center_are_each_held_against_their_own_total(tmp_path
     own = labels["Heraf lejre-2023.xlsx"]
     assert book.value(f"CBL!F{own}") == 1200  # 2023: the five 2023 proposals, not the 2024 ones
     assert [f for f in validate_workbook(out) if f.severity.value == "error"] == []
+
+
+def test_a_row_that_starts_with_an_empty_cell_keeps_its_row_number() -> None:
+    stated = importers.parse(VIBORG).stated_totals
+    assert stated.target_provenance["Økonomi- og Erhvervsudvalget"].line == 8
+    assert stated.target_provenance["Hovedtotal"].line == 25
+
+
+def test_a_profile_gives_the_unit_a_list_does_not_state(tmp_path: Path) -> None:
+    text = KOLDING[0].read_text(encoding="utf-8")
+    (tmp_path / "kolding.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "budgetbook.toml").write_text('unit = "kr."\nsign = "besparelser positive"\n', encoding="utf-8")
+    result = importers.parse(tmp_path / "kolding.txt")
+    assert result.document.unit == "kr." and "import profile" in result.document.unit_source
+    assert "import profile" in result.document.sign_source
+    assert not any("does not say its unit" in w.message for w in result.warnings)
+
+
+def test_committee_packs_of_converted_lists_validate(tmp_path: Path) -> None:
+    from workbook.packs import build_packs
+
+    kroner = tmp_path / "kroner.txt"  # in kr., savings negative, with an udvalg column: converted by formulas
+    kroner.write_text("Besparelser. Beløb i kr. Negative tal er besparelser.\n"
+                      "Nr.\tUdvalg\tCenter\tOverskrift\t2025\t2026\n"
+                      "1\tBørne- og Ungdomsudvalget\tSkoler\tFærre vikarer\t-250.000\t-500.000\n"
+                      "2\tTeknisk Udvalg\tVej\tFærre klip\t-100.000\t-100.000\n", encoding="utf-8")
+    out = build_workbook([VIBORG, KOEBENHAVN[0], kroner], tmp_path / "Budget.xlsx").output
+    report = build_packs(out, tmp_path / "packs")
+    assert len(report.packs) == 4 and len(report.unassigned) == 10  # København's rows name no udvalg
+    for pack in report.packs:
+        assert pack.errors == 0, pack.path.name
+        assert [f for f in validate_workbook(pack.path) if f.severity.value == "error"] == [], pack.path.name
+    teknik = next(p.path for p in report.packs if p.udvalg == "Teknisk Udvalg")
+    from openpyxl import load_workbook
+    from openpyxl.utils.cell import get_column_letter
+
+    header = next(r for r in load_workbook(teknik)["Vej"].iter_rows(max_row=10) if r[0].value == "Nr.")
+    col = {c.value: get_column_letter(c.column) for c in header}
+    book = EvaluatedBook.open(teknik)
+    row = header[0].row + 1
+    assert [book.value(f"Vej!{col[f'{y} (1.000 kr.)']}{row}") for y in ("2025", "2026")] == [100, 100]

@@ -31,7 +31,7 @@ def read_lines(path: Path) -> list[Line]:
                     cells = cells[:-1]
                 if not cells:
                     continue
-                number = row[0].row if hasattr(row[0], "row") else None
+                number = next((c.row for c in row if hasattr(c, "row")), None)  # an empty first cell has none
                 lines.append(Line(cells, Provenance(path.name, index, number, sheet=sheet.title)))
     finally:
         book.close()
