@@ -92,3 +92,26 @@ def test_percent_without_budget_is_taken_as_percent_unverified() -> None:
     scale = percent_scale([_row(0.045, None, 900)], ["2025"])
     assert not scale.verified and scale.factor == 1.0
     assert as_percent(_row(0.4, None, None, typed=True), scale) == 0.4
+
+
+def test_a_row_equal_to_the_sum_of_its_group_is_a_subtotal_and_minus_may_be_written_as_division_sign(
+        tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    import importers
+
+    path = tmp_path / "liste.txt"
+    path.write_text("Spareforslag (beløb i 1.000 kr.)\n"
+                    "Forslag\t2025\t2026\n"
+                    "Ældreområdet\n"
+                    "Færre vikarer\t÷300\t÷300\n"
+                    "Ny madordning\t÷200\t÷250\n"
+                    "Ældreområdet samlet\t÷500\t÷550\n"
+                    "Skoleområdet\n"
+                    "Færre timer\t÷100\t÷100\n", encoding="utf-8")
+    result = importers.parse(path)
+    assert [(r.center, r.overskrift, dict(r.amounts)) for r in result.records] == [
+        ("Ældreområdet", "Færre vikarer", {"2025": -300, "2026": -300}),
+        ("Ældreområdet", "Ny madordning", {"2025": -200, "2026": -250}),
+        ("Skoleområdet", "Færre timer", {"2025": -100, "2026": -100})]
+    assert result.stated_totals.centers == {"Ældreområdet": {"2025": -500, "2026": -550}}
+    assert any("read as a subtotal" in w.message for w in result.warnings)
+    assert result.document.savings_sign == -1

@@ -41,10 +41,13 @@ def evidence(reading: Reading) -> Evidence:
     headers = [(i, c) for i, line in enumerate(rows)
                if (c := header_to_columns(line.cells, vocabulary, infer_title=not line.words))]
     named = next((c for _, c in headers if not c.title_inferred), None)
-    card.sign("a header row naming a title column and year columns", 0.5, named)
-    card.sign("year columns over a column of titles", 0.3, named is None and headers)
-    proposals = sum(1 for i, c in headers[:1] for line in rows[i + 1:i + 30] if _looks_like_proposal(line, c))
+    if not card.sign("a header row naming a title column and year columns", 0.5, named) and headers:
+        card.sign("year columns over a column of titles", 0.3, True)
+    below = [line for i, _ in headers[:1] for line in rows[i + 1:i + 60]]
+    proposals = sum(1 for _, c in headers[:1] for line in below if _looks_like_proposal(line, c))
     card.sign("rows of titles with amounts below it", 0.2, proposals >= 2)
+    card.sign("a total or target row (I alt, Total, Sparekrav, Måltal)", 0.1,
+              any(_states_a_sum(line, vocabulary) for line in below))
     titles = [line.text for line in reading.head(40) if len(line.cells) == 1] + list(reading.document.heads)
     card.sign("a title of a list of proposals", 0.3, any(_names_a_list(t, vocabulary) for t in titles))
     return card.evidence
@@ -52,6 +55,11 @@ def evidence(reading: Reading) -> Evidence:
 
 def _looks_like_proposal(line: Line, columns: Columns) -> bool:
     return bool(columns.text(line.cells, "title")) and any(line.cell(i) not in (None, "") for i in columns.years.values())
+
+
+def _states_a_sum(line: Line, vocabulary: Vocabulary) -> bool:
+    return any(isinstance(c, str) and (vocabulary.match("common.totals", c) or vocabulary.match("common.targets", c))
+               for c in line.cells)
 
 
 def _names_a_list(text: str, vocabulary: Vocabulary) -> bool:

@@ -64,7 +64,9 @@ class Columns:
             if year is not None:
                 parts.append(f"{label}=year {year}")
             elif role == "title" and self.title_inferred:
-                parts.append(f"{label or '(blank)'}=overskrift (no column is called a title: the text left of the years)")
+                area = f"; '{self.area}' is the area of the rows below" if self.area else ""
+                parts.append(f"{label or '(blank)'}=overskrift (no column is called a title: the text left of the "
+                             f"years{area})")
             elif role is not None:
                 parts.append(f"{label}={FIELDS[role]}")
             elif label:
