@@ -215,6 +215,12 @@ def test_the_ribbon_confirms_sending_with_the_list_disables_its_buttons_and_spea
     updates = browser.execute_script("return window.log.ribbon")
     assert updates and all(u == [False] * 5 for u in updates[0::2]) and all(u == [True] * 5 for u in updates[1::2])
 
+    browser.find_element(By.ID, "refresh-button").click()  # the pane's own Opdater: the uploaded set
+    WebDriverWait(browser, 120).until(lambda b: b.execute_script("return window.log.actions.length") == 2)
+    refreshed = browser.execute_script("return window.log.actions")[1]
+    [summary] = [a["args"][0] for a in refreshed["actions"] if a["func"] == "alert"]
+    assert summary.startswith("Opdateret fra 1 dokumenter uploadet til serveren")
+
     browser.execute_script("localStorage.setItem('budgetbook.key', 'forkert');")
     browser.execute_async_script("budgetbook.runScript('refresh').then(arguments[0]);")
     failed = dialog_of(browser.execute_script("return window.log.dialogs")[-1])

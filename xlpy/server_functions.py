@@ -2,8 +2,8 @@
 
 BB_SIMILAR reads the catalogue among the documents uploaded for the workbook: its third
 argument is the workbook's document set (the cell Dokumentsæt), resolved inside the data
-root, never a path; n is capped by the server setting max_similar; it runs in the server's
-thread pool. The add-in's project folder (`xlpy/officejs/custom_functions`) exports these.
+root, never a path; n is capped by the server setting max_similar. Every function runs in
+the server's thread pool, so a large table argument never holds up the event loop. The add-in's project folder (`xlpy/officejs/custom_functions`) exports these.
 """
 
 from __future__ import annotations
@@ -15,9 +15,14 @@ from xlpy.functions import arg, func
 from xlpy.offload import offloaded
 from xlpy.server_handlers import context
 
-bb_tal = functions.bb_tal
-bb_total = functions.bb_total
-bb_kilde = functions.bb_kilde
+
+def _workers() -> int:
+    return context().settings.workers
+
+
+bb_tal = offloaded(functions.bb_tal, _workers)
+bb_total = offloaded(functions.bb_total, _workers)
+bb_kilde = offloaded(functions.bb_kilde, _workers)
 
 
 @func
@@ -34,4 +39,4 @@ def bb_similar(texts, n=3, document_set=None):
     return functions.similar(texts, n, folder, ctx.settings.max_similar)
 
 
-bb_similar = offloaded(bb_similar, lambda: context().settings.workers)
+bb_similar = offloaded(bb_similar, _workers)

@@ -220,13 +220,16 @@
     };
     findings.addEventListener("click", go);
     findings.addEventListener("keydown", go);
-    $("#validate-button").addEventListener("click", async () => {
-      if (!inExcel) {
-        say("Valider kører på projektmappen: åbn panelet i Excel.", "error");
-        return;
-      }
-      await globalThis.budgetbook.runScript("validate");
-    });
+    for (const [button, script, label] of [["#validate-button", "validate", "Valider"],
+                                           ["#refresh-button", "refresh", "Opdater"]]) {
+      $(button).addEventListener("click", async () => {
+        if (typeof Excel === "undefined") {
+          say(`${label} kører på projektmappen: åbn panelet i Excel.`, "error");
+          return;
+        }
+        await globalThis.budgetbook.runScript(script);
+      });
+    }
     document.addEventListener("budgetbook:script-done", (event) => {
       if (event.detail === "validate" && workbook) {
         refreshList("#findings", "/budget/findings");
