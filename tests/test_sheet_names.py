@@ -138,6 +138,8 @@ def test_clashing_names_make_packs(clashing_list: Path, tmp_path: Path) -> None:
     pack = load_workbook(by_udvalg["ØU*"].path)
     assert "Udvalg ØU-" in pack.sheetnames and "CJS-" in pack.sheetnames
     assert validate_and_record(by_udvalg["ØU*"].path) == []
+    oeu = load_workbook(by_udvalg["ØU"].path)
+    assert oeu["Center Kontrol"]["A1"].value == "Kontrol"  # the center's own name, in the pack too
 
 
 def test_every_sheet_budgetbook_names_itself_is_reserved() -> None:

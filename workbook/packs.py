@@ -241,7 +241,7 @@ def pack_layout(budget: BudgetBook, udvalg: str, main_checks: list, main_totals:
     moved_rows: dict[tuple[str, int], tuple[str, int]] = {}
     for center in _centers_of(budget, udvalg):
         sheet = SheetLayout(center, "Center")
-        sheet.put(1, 1, center, Style.TITLE)
+        sheet.put(1, 1, budget.title(center), Style.TITLE)
         sheet.put(2, 1, f"Beløb i 1.000 kr. Kun udvalget {udvalg}s rækker; centerets samlede total står i "
                         f"{budget.path.name}.", Style.NOTE)
         top = FIRST_BLOCK_ROW

@@ -80,6 +80,7 @@ class BudgetBook:
     blocks: tuple[CenterBlock, ...]
     sources: tuple[SourceRow, ...]
     committee_sheets: dict[str, str]  # sheet name -> udvalg of each "Udvalg ..." sheet
+    titles: dict[str, str]  # center sheet -> the center's own name (its title cell), where the two differ
 
     @property
     def years(self) -> tuple[str, ...]:
@@ -102,6 +103,10 @@ class BudgetBook:
 
     def center_sheets(self) -> set[str]:
         return {b.sheet for b in self.blocks}
+
+    def title(self, sheet: str) -> str:
+        """The center's name as the sources write it ("Kontrol" on the sheet "Center Kontrol")."""
+        return self.titles.get(sheet, sheet)
 
     def row_at(self, sheet: str, row: int) -> BookRow | None:
         for block in self.blocks:
@@ -139,7 +144,9 @@ def read_budget(path: Path, book: Workbook | None = None) -> BudgetBook:
     if not blocks:
         raise WorkbookError(f"{path.name} has no center table with an '{UDVALG_HEADER}' column: nothing to pack")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    return BudgetBook(path, sha256, blocks, kilder_to_sources(book), committee_sheets_of(book))
+    titles = {b.sheet: str(book[b.sheet].cell(1, 1).value) for b in blocks
+              if book[b.sheet].cell(1, 1).value not in (None, b.sheet)}
+    return BudgetBook(path, sha256, blocks, kilder_to_sources(book), committee_sheets_of(book), titles)
 
 
 def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provenance]]) -> list[CenterBlock]:

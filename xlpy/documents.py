@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import importers
 from budgetbook.errors import BudgetbookError, ConfigError
+from budgetbook.files import save_bytes
 from budgetbook.findings import Finding
 from budgetbook.model import Provenance
 from xlpy.confinement import inside
@@ -122,7 +121,7 @@ class DocumentStore:
         folder = self.folder(workbook)
         folder.mkdir(parents=True, exist_ok=True)
         target = inside(folder, name)
-        write_atomically(target, data)
+        save_bytes(target, data)  # budgetbook.files: locked, fsynced, whole or not at all
         kind, records, warnings, error = import_summary(target)
         entry = DocumentEntry(name, hashlib.sha256(data).hexdigest(), len(data), user, _now(), kind, records,
                               warnings, error)
@@ -185,19 +184,6 @@ def plain_name(file_name: str) -> str:
         raise ConfigError(f"'{file_name}' er ikke et dokument budgetbook læser: upload PDF, Word (.docx), "
                           "Excel (.xlsx) eller tekst (.txt)")
     return name
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def import_summary(path: Path) -> tuple[str | None, int, tuple[str, ...], str | None]:
