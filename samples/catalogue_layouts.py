@@ -1,0 +1,254 @@
+"""Initiative catalogues as other publishers lay them out (see samples/initiative_catalogue/README.md).
+
+- `kl-idebank-label-grid-vector-boxes.pdf`: the KL idébank's initiatives (from the seed) printed as
+  a label/value grid per initiative, every tick box drawn as a filled vector rectangle (no
+  glyph in the text layer), Ja/Nej as boxes too, area sections, an initiative printed under
+  two areas, boxes running on across pages, a running header and "Side N af M".
+- `kerteminde-raaderumskatalog-side-pr-forslag.docx`: one proposal per page, number and title in
+  the heading, a two-column box of "Label: value" cells, ☒/☐ glyphs, an effect line in t.kr.
+  and a small table of the effect by year.
+- `helsingoer-raaderumskatalog-en-linje.libreoffice.pdf`: fields as one line each
+  ("Fagudvalg: ...", "Besparelse i 1.000 kr.: -750"), savings written negative, several
+  proposals to a page, the Word header and footer printed by LibreOffice.
+- `viborg-effektiviseringskatalog-label-over-vaerdi.pdf`: each label on its own line with its value
+  on the next, the effect in mio. kr., ticks drawn as crossed vector boxes.
+- `krevi-inspiration-nummererede-forslag.docx`: a national inspiration catalogue: numbered
+  initiatives ("12. Fælles indkøb af vikarer") under sector headings, "Kommune:" and
+  "Økonomisk effekt:" lines in kr. and mio. kr.
+
+The municipal catalogues' texts are written for the samples after the published layouts (labels,
+order, units, signs, numbering); the KL grid reuses the seed's own initiatives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samples.document_layout import (
+    Boxes,
+    Document,
+    Heading,
+    PageBreak,
+    Para,
+    grid,
+    write_docx,
+    write_libreoffice_pdf,
+    write_pdf,
+)
+from samples.seeds import SEEDS
+
+SEED = "initiative_catalogue_part1.txt"
+KL_AREAS = ("Daginstitutioner", "Kultur & Fritid", "Skoler", "Teknik & Miljø", "Udsatte børn",
+            "Beskæftigelse & Erhverv", "Udsatte voksne & borgere med handicap", "Administration",
+            "Ældre & Sundhed")
+KL_GRID_RECORDS = 26  # initiatives of the seed printed in the grid layout
+KL_GRID_SUBJECT = "printed records: "
+
+
+def main(out_dir: Path) -> None:
+    out_dir = Path(out_dir)
+    write_pdf(kl_grid(), out_dir / "kl-idebank-label-grid-vector-boxes.pdf")
+    write_docx(kerteminde(), out_dir / "kerteminde-raaderumskatalog-side-pr-forslag.docx")
+    write_libreoffice_pdf(helsingoer(), out_dir / "helsingoer-raaderumskatalog-en-linje.libreoffice.pdf")
+    write_pdf(viborg(), out_dir / "viborg-effektiviseringskatalog-label-over-vaerdi.pdf")
+    write_docx(krevi(), out_dir / "krevi-inspiration-nummererede-forslag.docx")
+
+
+# -- KL idébank, label grid with vector boxes ------------------------------------------------------
+
+def kl_grid() -> Document:
+    import importers
+
+    initiatives = list(importers.parse(SEEDS / SEED).records)[:KL_GRID_RECORDS]
+    types = sorted({t for item in initiatives for t in item.measure_types})
+    printed: list[tuple[str, object]] = []
+    for item in initiatives:
+        areas = item.affected_areas or ("Administration",)
+        printed.append((areas[0], item))
+    twice = next(item for item in initiatives if len(item.affected_areas) > 1)
+    printed.append((twice.affected_areas[1], twice))  # printed again under its second area
+    printed.sort(key=lambda pair: KL_AREAS.index(pair[0]) if pair[0] in KL_AREAS else len(KL_AREAS))
+    document = Document("Kommunale effektiviseringsforslag i budget 2024", "KL", marks="vector-fill",
+                        header="Kommunale effektiviseringsforslag i budget 2024 · Idébank",
+                        subject=f"{KL_GRID_SUBJECT}{len(printed)}")
+    section = None
+    for area, item in printed:
+        if area != section:
+            section = area
+            document.add(Heading(area, 1))
+        document.add(grid([
+            ("Kommune", item.municipality),
+            ("Titel", item.title),
+            ("Beskrivelse", item.description),
+            ("Berørte fagområder", Boxes(tuple((a, a in item.affected_areas) for a in KL_AREAS), columns=2)),
+            ("Effekt ved fuld indfasning (t.kr.)", _text(item.effect_tkr)),
+            ("Fuldt indfaset år", str(item.full_year or "Ikke oplyst")),
+            ("Implementeringsomkostninger", item.implementation_cost_text),
+            ("Er forslaget vedtaget", Boxes((("Ja", item.adopted is True), ("Nej", item.adopted is False)), columns=2)),
+            ("Typer af tiltag", Boxes(tuple((t, t in item.measure_types) for t in types), columns=2)),
+            ("Yderligere information", item.source),
+        ], (4.6, 12.4)))
+    return document
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "Ikke oplyst"
+    if isinstance(value, int) and abs(value) >= 1000:
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
+# -- Kerteminde: a page per proposal, two-column box ---------------------------------------------
+
+KERTEMINDE = [
+    ("ØK-01", "Færre kørselsgodtgørelser gennem fælles bilpulje", "Økonomiudvalget", "Administration",
+     "Effektivisering", "Medarbejdere, der i dag kører i egen bil, booker en af kommunens puljebiler. "
+     "Kørselsgodtgørelsen falder, og puljebilerne udnyttes bedre.",
+     "Ingen konsekvenser for borgerne. Medarbejderne skal planlægge kørsel i bookingsystemet.",
+     "300 t.kr. årligt fra 2019", ("-150", "-300", "-300", "-300")),
+    ("ØK-02", "Digital post som udgangspunkt i alle breve", "Økonomiudvalget", "Borgerservice",
+     "Effektivisering", "Alle breve sendes som digital post, medmindre borgeren er fritaget. "
+     "Porto og kuverteringsudgifter falder.",
+     "Borgere fritaget for digital post mærker ingen ændring.",
+     "180 t.kr. årligt fra 2018", ("-180", "-180", "-180", "-180")),
+    ("BU-04", "Sammenlægning af to SFO-afdelinger i Munkebo", "Børne- og Ungdomsudvalget", "Skoler",
+     "Strukturændring", "SFO'erne ved Munkebo Skole og Mulernes Skole samles på én adresse med fælles ledelse "
+     "og åbningstid. Der spares én lederstilling og husleje.",
+     "Længere vej for nogle børn. Åbningstiden fastholdes.",
+     "650 t.kr. årligt fra 2019", ("-325", "-650", "-650", "-650")),
+    ("SU-07", "Nedsat rengøringsfrekvens i hjemmeplejen", "Social- og Sundhedsudvalget", "Ældre",
+     "Serviceforringelse", "Rengøring hos borgere i eget hjem gives hver tredje uge i stedet for hver anden "
+     "uge, som det er i nabokommunerne.",
+     "Borgerne får sjældnere rengøring. Forslaget kræver ændring af kvalitetsstandarden.",
+     "1.100 t.kr. årligt fra 2018", ("-1.100", "-1.100", "-1.100", "-1.100")),
+    ("TM-02", "Slukning af hver anden vejlampe på landeveje om natten", "Teknik- og Miljøudvalget", "Veje",
+     "Serviceforringelse", "Vejbelysningen på landeveje uden for byzonen slukkes mellem kl. 24 og 05 på "
+     "hver anden lampe.",
+     "Mørkere veje om natten; politiet høres om trafiksikkerheden.",
+     "220 t.kr. årligt fra 2019", ("0", "-220", "-220", "-220")),
+]
+KERTEMINDE_TYPES = ("Effektivisering", "Serviceforringelse", "Strukturændring")
+KERTEMINDE_YEARS = ("2018", "2019", "2020", "2021")
+
+
+def kerteminde() -> Document:
+    document = Document("Råderumskatalog Budget 2018-2021", "Kerteminde Kommune",
+                        header="Kerteminde Kommune · Råderumskatalog Budget 2018-2021")
+    document.add(Heading("Råderumskatalog Budget 2018-2021", 0),
+                 Para("Direktionens bud på mulige besparelser til budget 2018-2021. Beløb i 1.000 kr., "
+                      "besparelser med minus."))
+    for number, (code, title, udvalg, area, kind, text, consequences, effect, years) in enumerate(KERTEMINDE):
+        document.add(PageBreak(), Heading(f"{code} {title}", 1))
+        document.add(grid([
+            (f"Udvalg: {udvalg}", f"Område: {area}"),
+            (f"Forslag nr.: {code}", Boxes(tuple((t, t == kind) for t in KERTEMINDE_TYPES))),
+        ], (8.5, 8.5), label_column=False))
+        document.add(Heading("Beskrivelse af forslaget", 2), Para(text),
+                     Heading("Konsekvenser for borgerne", 2), Para(consequences),
+                     Para(f"Effekt: {effect}", bold=True))
+        document.add(grid([("1.000 kr.", *KERTEMINDE_YEARS), ("Besparelse", *years)], (5, 3, 3, 3, 3), header=1))
+    return document
+
+
+# -- Helsingør: one line per field, several proposals to a page ------------------------------------
+
+HELSINGOER = [
+    ("ØU-1", "Reduktion af konsulentbistand i Center for Økonomi og Ejendomme", "Økonomiudvalget",
+     "Opgaver, der i dag løses af eksterne konsulenter, hjemtages og løses af egne medarbejdere.",
+     "-750", "2027", "Nej"),
+    ("ØU-2", "Færre licenser til kontorprogrammer", "Økonomiudvalget",
+     "Licenser, der ikke er brugt i tre måneder, opsiges automatisk.", "-400", "2026", "Nej"),
+    ("BU-5", "Ændret tildeling til specialundervisning", "Børne- og Uddannelsesudvalget",
+     "Tildelingsmodellen til specialklasser justeres, så den følger elevtallet pr. 5. september.",
+     "-2.100", "2028", "Ja"),
+    ("KIU-3", "Lukning af Espergærde Bibliotek om lørdagen", "Kultur-, Idræts- og Turismeudvalget",
+     "Biblioteket holder lukket om lørdagen; selvbetjening er fortsat mulig med sundhedskort.",
+     "-260", "2026", "Ja"),
+    ("SSU-2", "Samling af aktivitetscentrene", "Social- og Sundhedsudvalget",
+     "De tre aktivitetscentre samles i to bygninger. Bygningen i Hornbæk sælges.",
+     "-1.350", "2027", "Ja"),
+]
+
+
+def helsingoer() -> Document:
+    document = Document("Råderumskatalog 2026-2029", "Helsingør Kommune",
+                        header="Helsingør Kommune – Råderumskatalog 2026-2029")
+    document.add(Heading("Råderumskatalog 2026-2029", 0),
+                 Para("Alle beløb i hele 1.000 kr. Besparelser er angivet med minus."))
+    for code, title, udvalg, text, saving, year, hearing in HELSINGOER:
+        document.add(Heading(f"{code}: {title}", 2),
+                     Para(f"Fagudvalg: {udvalg}"),
+                     Para(f"Beskrivelse: {text}"),
+                     Para(f"Besparelse i 1.000 kr.: {saving}"),
+                     Para(f"Fuld effekt fra: {year}"),
+                     Para(f"Kræver høring: {hearing}"))
+    return document
+
+
+# -- Viborg: label above value, crossed vector boxes ------------------------------------------------
+
+VIBORG = [
+    ("Fælles indkøb af vikarer på dagtilbudsområdet", "Børn og Unge",
+     "Vikarer til dagtilbud købes gennem én fælles aftale i stedet for 42 lokale aftaler.", "1,2 mio. kr.", "2020",
+     ("Indkøb",)),
+    ("Robotter i lønbogholderiet", "Økonomi og Erhverv",
+     "Softwarerobotter overtager afstemning af lønrefusioner og sygedagpenge.", "0,8 mio. kr.", "2019",
+     ("Digitalisering",)),
+    ("Energistyring i kommunens bygninger", "Teknik og Miljø",
+     "Fjernaflæste målere og styring af ventilation efter brug. Investering på 2,5 mio. kr. i 2019.",
+     "1,5 mio. kr.", "2021", ("Energi", "Digitalisering")),
+    ("Færre kvadratmeter til administration", "Økonomi og Erhverv",
+     "Administrationen samles på rådhuset og i Tinghuset; to lejemål opsiges.", "2,3 mio. kr.", "2020",
+     ("Bygninger",)),
+]
+VIBORG_TYPES = ("Digitalisering", "Indkøb", "Energi", "Bygninger")
+
+
+def viborg() -> Document:
+    document = Document("Effektivisering i budget 2019 til 2022", "Viborg Kommune", marks="vector-cross",
+                        header="Viborg Kommune · Effektiviseringsforslag 2019-2022")
+    document.add(Heading("Effektiviseringsforslag i budget 2019 til 2022", 0))
+    for number, (title, area, text, effect, year, kinds) in enumerate(VIBORG, start=1):
+        document.add(Heading(f"Forslag {number}: {title}", 2),
+                     Para("Område", bold=True), Para(area),
+                     Para("Beskrivelse", bold=True), Para(text),
+                     Para("Årlig effekt", bold=True), Para(effect),
+                     Para("Fuld effekt fra", bold=True), Para(year),
+                     grid([("Type", Boxes(tuple((k, k in kinds) for k in VIBORG_TYPES), columns=4))],
+                          (3, 14), ruled=False))
+    return document
+
+
+# -- KREVI: numbered initiatives under sector headings ------------------------------------------------
+
+KREVI = [
+    ("Administration", [
+        (1, "Lukke én administrationsbygning", "Faxe Kommune",
+         "Administrationen samles i to i stedet for tre bygninger.", "2,4 mio. kr."),
+        (2, "Fælles indkøb af vikarer", "Holbæk Kommune",
+         "Vikarbureauer vælges gennem ét fælles udbud for alle centre.", "650.000 kr."),
+        (3, "Mødeforplejning kun ved eksterne møder", "Skive Kommune",
+         "Der serveres ikke forplejning ved interne møder.", "400.000 kr."),
+    ]),
+    ("Ældre", [
+        (4, "Elektroniske nøglesystemer i hjemmeplejen", "Vejle Kommune",
+         "Nøglebokse erstattes af elektroniske låse; tid til nøglehåndtering spares.", "1,1 mio. kr."),
+        (5, "Sammenlægning af to plejecentres køkkener", "Tønder Kommune",
+         "Maden til to plejecentre laves i ét produktionskøkken.", "850.000 kr."),
+    ]),
+]
+
+
+def krevi() -> Document:
+    document = Document("Inspiration til effektivisering 2011", "KREVI", footer="Side {page}",
+                        header="Inspiration til effektivisering 2011")
+    document.add(Heading("Inspiration til effektivisering 2011", 0),
+                 Para("Forslag til økonomiske effektiviseringer fra de kommunale administrationer."))
+    for sector, items in KREVI:
+        document.add(Heading(sector, 1))
+        for number, title, municipality, text, effect in items:
+            document.add(Heading(f"{number}. {title}", 2), Para(f"Kommune: {municipality}"), Para(text),
+                         Para(f"Økonomisk effekt: {effect}"))
+    return document
+

@@ -1,0 +1,131 @@
+"""Budget remarks as other municipalities lay them out (see samples/budget_remarks/README.md).
+
+- `helsingoer-budgetomraade-netto-i-saetning.pdf`: areas "Budgetområde 826 Administration" whose
+  net budget stands in a sentence ("Det samlede budget på området udgør netto 474,6 mio. kr. i
+  2016."), sections by heading, a running header and "Side N af M" (reportlab).
+- `halsnaes-politikomraade-tabel.docx`: "Kapitel 14: Politikområde Sundhed", the area's budget in
+  a small table whose "Nettodriftsudgifter i alt" row holds it for each year (1.000 kr.).
+- `frederikssund-nettobudget-linje.libreoffice.pdf`: "Budgetbemærkninger 2021 - Økonomiudvalget",
+  each area with a "Nettobudget: 12.345.678 kr." line, the Word header and footer printed by
+  LibreOffice on every page.
+- `skive-budget-netto-tkr.pdf`: "Budget 2025 (netto): 312.450 t.kr." under each area, the
+  committee in the running header only.
+- `herning-serviceomraade-kolonner.docx`: "MÅL, OVERSIGTER OG BEMÆRKNINGER", each serviceområde
+  with a table in columns R-2023, B-2024, BF-2025, BO-2026 ..., the area's budget in the
+  budget year's column of its "i alt" row.
+
+The texts and figures are written for the samples after the published layouts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samples.document_layout import (
+    Document,
+    Heading,
+    PageBreak,
+    Para,
+    grid,
+    write_docx,
+    write_libreoffice_pdf,
+    write_pdf,
+)
+
+TEXT = {
+    "opgaver": "Området løser opgaver for borgere, virksomheder og politikere og understøtter resten af "
+               "organisationen med økonomi, løn, it og jura.",
+    "udfordringer": "Flere opgaver skal løses digitalt, og rekrutteringen af specialister er svær.",
+    "mål": "Sagsbehandlingstiderne skal holdes inden for de vedtagne servicemål.",
+    "forudsaetninger": "Budgettet er fremskrevet med KL's pris- og lønskøn og korrigeret for politiske "
+                       "beslutninger i budgetaftalen.",
+}
+
+
+def main(out_dir: Path) -> None:
+    out_dir = Path(out_dir)
+    write_pdf(helsingoer(), out_dir / "helsingoer-budgetomraade-netto-i-saetning.pdf")
+    write_docx(halsnaes(), out_dir / "halsnaes-politikomraade-tabel.docx")
+    write_libreoffice_pdf(frederikssund(), out_dir / "frederikssund-nettobudget-linje.libreoffice.pdf")
+    write_pdf(skive(), out_dir / "skive-budget-netto-tkr.pdf")
+    write_docx(herning(), out_dir / "herning-serviceomraade-kolonner.docx")
+
+
+def helsingoer() -> Document:
+    areas = [("826 Administration", "474,6", 69), ("722 Beskæftigelse", "212,3", 41),
+             ("618 Psykiatri og Handicap", "318,9", 74), ("825 Ejendomme og Bygningsforbedring", "96,2", 22)]
+    document = Document("Budgetområdebeskrivelser 2016", "Helsingør Kommune",
+                        header="Helsingør Kommune · Budget 2016 · Budgetområdebeskrivelser")
+    document.add(Heading("Budgetområdebeskrivelser, Budget 2016", 1))
+    for name, net, salaries in areas:
+        document.add(Heading(f"Budgetområde {name}", 1),
+                     Para(f"Det samlede budget på området udgør netto {net} mio. kr. i 2016. "
+                          f"Af disse er ca. {salaries} % lønudgifter."),
+                     Heading("Budgetområdets opgaver", 2), Para(TEXT["opgaver"]), Para(TEXT["opgaver"]),
+                     Heading("Udfordringer og indsatser", 2), Para(TEXT["udfordringer"]),
+                     Para("- " + TEXT["mål"], bullet=1),
+                     Heading("Økonomi", 2), Para(TEXT["forudsaetninger"]))
+    return document
+
+
+def halsnaes() -> Document:
+    areas = [("14", "Sundhed", [("Forebyggelse", "12.340"), ("Genoptræning", "18.905"),
+                                ("Kommunal medfinansiering", "142.118")], "173.363"),
+             ("15", "Ældre", [("Hjemmepleje", "98.450"), ("Plejecentre", "151.200"), ("Hjælpemidler", "21.310")],
+              "270.960")]
+    document = Document("Budget 2025 – politikområder", "Halsnæs Kommune", header="Halsnæs Kommune · Budget 2025")
+    for number, name, rows, total in areas:
+        document.add(Heading(f"Kapitel {number}: Politikområde {name}", 1),
+                     Para(f"Politikområdet {name} omfatter følgende aktivitetsområder:"),
+                     *(Para(label, bullet=1) for label, _ in rows),
+                     Heading("Økonomi", 2),
+                     grid([("1.000 kr.", "Budget 2025", "Overslag 2026", "Overslag 2027", "Overslag 2028"),
+                           *((label, value, value, value, value) for label, value in rows),
+                           ("Nettodriftsudgifter i alt", total, total, total, total)], (5.5, 2.8, 2.8, 2.8, 2.8),
+                          header=1),
+                     Heading("Aktiviteter", 2), Para(TEXT["opgaver"]),
+                     Heading("Mål for 2025", 2), Para(TEXT["mål"]), PageBreak())
+    return document
+
+
+def frederikssund() -> Document:
+    areas = [("Politisk organisation", "12.345.678"), ("Administrativ organisation", "198.765.400"),
+             ("Erhverv og turisme", "4.512.300")]
+    document = Document("Budgetbemærkninger 2021", "Frederikssund Kommune",
+                        header="Frederikssund Kommune – Budgetbemærkninger 2021")
+    document.add(Heading("Budgetbemærkninger 2021 - Økonomiudvalget", 0))
+    for name, net in areas:
+        document.add(Heading(name, 1), Para(f"Nettobudget: {net} kr.", bold=True),
+                     Heading("Bevillingens indhold", 2), Para(TEXT["opgaver"]), Para(TEXT["opgaver"]),
+                     Heading("Budgetforudsætninger", 2), Para(TEXT["forudsaetninger"]),
+                     Heading("Ændringer i forhold til sidste år", 2), Para(TEXT["udfordringer"]),
+                     Para(TEXT["udfordringer"]))
+    return document
+
+
+def skive() -> Document:
+    areas = [("Sundhedsfremme og forebyggelse", "14.820"), ("Genoptræning og vedligeholdende træning", "31.075"),
+             ("Aktivitetsbestemt medfinansiering", "266.555")]
+    document = Document("Budget 2025 – Sundhedsudvalget", "Skive Kommune",
+                        header="SKIVE KOMMUNE · Budget 2025 · Sundhedsudvalget")
+    for name, net in areas:
+        document.add(Heading(name, 1), Para(f"Budget 2025 (netto): {net} t.kr."),
+                     Heading("Beskrivelse af området", 2), Para(TEXT["opgaver"]),
+                     Heading("Mål", 2), Para(TEXT["mål"]))
+    return document
+
+
+def herning() -> Document:
+    areas = [("10", "Dagtilbud", ("301,5", "309,2", "312,8", "314,0", "314,0", "314,0")),
+             ("12", "Skoler", ("702,4", "715,1", "721,9", "724,3", "724,3", "724,3"))]
+    document = Document("Budget 2025 – Børne- og Familieudvalget", "Herning Kommune",
+                        header="Herning Kommune · Budget 2025")
+    document.add(Heading("MÅL, OVERSIGTER OG BEMÆRKNINGER", 0),
+                 Para("Budget 2025 · Børne- og Familieudvalget"))
+    for number, name, values in areas:
+        document.add(Heading(f"Serviceområde {number} {name}", 1),
+                     grid([("Mio. kr.", "R-2023", "B-2024", "BF-2025", "BO-2026", "BO-2027", "BO-2028"),
+                           (f"Serviceområde {number} i alt", *values)], (4.7, 2, 2, 2, 2, 2, 2), header=1),
+                     Heading("Beskrivelse af serviceområdet", 2), Para(TEXT["opgaver"]),
+                     Heading("Udfordringer", 2), Para(TEXT["udfordringer"]))
+    return document
