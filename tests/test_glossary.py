@@ -23,6 +23,9 @@ ENGLISH = {
     "attachments", "decision_authority", "period_total", "targets", "target_labels", "target_provenance",
     "unit_source", "savings_sign", "sign_source", "base_year", "decided_by", "decided_on", "absent", "role",
     "unit_text", "date_from",
+    # catalogues, forms and remarks of any municipality (issue 9)
+    "area", "consequences", "effect", "effect_by_year", "effect_unit", "net_budget", "other", "other_amounts",
+    "savings", "year",
 }
 
 

@@ -1,4 +1,5 @@
-"""Records of budget remarks ("Bemærkninger - Økonomiudvalget"): one record per area of the committee."""
+"""Records of budget remarks ("Bemærkninger til budget", budgetbeskrivelser): one record per area of the
+committee."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from budgetbook.model import Number, Provenance
+from budgetbook.units import to_tkr
 
 # The key of text that stands before an area's first section heading.
 NO_HEADING = "Uden overskrift"
@@ -22,15 +24,23 @@ class RemarksDocument:
 
 @dataclass(frozen=True)
 class BudgetArea:
-    """One area ("Jobcenter") with its stated net budget in whole kroner and its sections of text.
+    """One area ("Jobcenter") with its stated net budget and its sections of text.
 
-    `sections` maps each heading ("Budgetgrundlag", "Beskrivelse af området", ...) to its text,
-    paragraphs separated by line breaks and bullets written "- "; `net_budget_provenance` is the
-    line of "Samlet nettobudget for området", which a validator may name.
+    `net_budget` is as printed, in `unit` (a `common.units` role: "Samlet nettobudget for området:
+    50.190.100 kr." is 50190100 in "kr"; "udgør netto 474,6 mio. kr." is 474.6 in "mkr"), for
+    `year` when the document says which; `sections` maps each heading ("Budgetgrundlag", ...) to
+    its text, paragraphs separated by line breaks and bullets written "- "; `net_budget_provenance`
+    is the line that states the net budget, which a validator may name.
     """
 
     name: str
-    net_budget_kr: Number | None
+    net_budget: Number | None
+    unit: str
+    year: int | None
     sections: Mapping[str, str]
     provenance: Provenance
     net_budget_provenance: Provenance
+
+    @property
+    def net_budget_tkr(self) -> Number | None:
+        return to_tkr(self.net_budget, self.unit)
