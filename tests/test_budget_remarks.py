@@ -1,4 +1,5 @@
-"""Budget remarks ("Bemærkninger - Økonomiudvalget"): golden files, formats agree, headings, errors."""
+"""Budget remarks: golden files of every municipality's layout, formats agree, net budgets in their
+variants and units, headings, running heads kept out, errors."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import importers
 from budgetbook.errors import NumberError, SourceError
 from budgetbook.records.remarks import NO_HEADING
 from importers import budget_remarks
+from importers.readers import read_lines
 from samples.make_budget_remarks import text_to_blocks, write_docx
 from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files
@@ -62,8 +64,9 @@ def test_the_seed_areas_read_as_written() -> None:
     result = parsed(FOLDER / f"{STEM}.txt")
     areas = {area.name: area for area in result.records}
     assert result.document.committee == "Økonomiudvalget"
-    assert sum(area.net_budget_kr for area in result.records) == 460_443_800  # the 17 net budget lines of the seed, summed by bc
-    assert areas["Jobcenter"].net_budget_kr == 50_190_100
+    assert sum(area.net_budget for area in result.records) == 460_443_800  # the 17 net budget lines of the seed, summed by bc
+    assert {area.unit for area in result.records} == {"kr"}
+    assert areas["Jobcenter"].net_budget == 50_190_100 and areas["Jobcenter"].net_budget_tkr == 50_190.1
     assert list(areas["Jobcenter"].sections) == list(SECTIONS)
     assert list(areas["Demografipulje - Ældreområdet"].sections) == [NO_HEADING]
     assert list(areas["Demografipulje – Børn- og Familieområdet"].sections) == ["Budgetgrundlag"]
@@ -111,7 +114,7 @@ def test_missing_net_budget_and_title_are_warnings(tmp_path: Path) -> None:
     path = tmp_path / "bemaerkninger.txt"
     path.write_text("Veje\n\nSamlet nettobudget for området:\n\nBudgetgrundlag\n\nTekst.\n", encoding="utf-8")
     result = importers.parse(path)
-    assert result.records[0].net_budget_kr is None
+    assert result.records[0].net_budget is None
     assert [w.message for w in result.warnings] == [
         "No title 'Bemærkninger - <udvalg>'; the committee is unknown",
         "The area 'Veje' states no net budget"]
@@ -133,3 +136,80 @@ def test_other_kinds_are_not_taken_for_budget_remarks(seed: str) -> None:
 def test_detected_among_all_kinds() -> None:
     for name in (f"{STEM}.txt", f"{STEM}.docx", f"{STEM}.libreoffice.pdf"):
         assert kind_of(FOLDER / name) == budget_remarks.KIND
+
+
+# -- other municipalities' layouts ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sample", "committee", "areas"), [
+    ("helsingoer-budgetomraade-netto-i-saetning.pdf", "",
+     [("Budgetområde 826 Administration", 474.6, "mkr", 2016), ("Budgetområde 722 Beskæftigelse", 212.3, "mkr", 2016),
+      ("Budgetområde 618 Psykiatri og Handicap", 318.9, "mkr", 2016),
+      ("Budgetområde 825 Ejendomme og Bygningsforbedring", 96.2, "mkr", 2016)]),
+    ("halsnaes-politikomraade-tabel.docx", "",
+     [("Kapitel 14: Politikområde Sundhed", 173_363, "tkr", 2025), ("Kapitel 15: Politikområde Ældre", 270_960, "tkr", 2025)]),
+    ("frederikssund-nettobudget-linje.libreoffice.pdf", "Økonomiudvalget",
+     [("Politisk organisation", 12_345_678, "kr", None), ("Administrativ organisation", 198_765_400, "kr", None),
+      ("Erhverv og turisme", 4_512_300, "kr", None)]),
+    ("skive-budget-netto-tkr.pdf", "Sundhedsudvalget",
+     [("Sundhedsfremme og forebyggelse", 14_820, "tkr", 2025),
+      ("Genoptræning og vedligeholdende træning", 31_075, "tkr", 2025),
+      ("Aktivitetsbestemt medfinansiering", 266_555, "tkr", 2025)]),
+    ("herning-serviceomraade-kolonner.docx", "Børne- og Familieudvalget",
+     [("Serviceområde 10 Dagtilbud", 312.8, "mkr", 2025), ("Serviceområde 12 Skoler", 721.9, "mkr", 2025)]),
+])
+def test_every_layout_gives_its_areas_net_budgets_units_and_years(sample: str, committee: str, areas: list) -> None:
+    result = parsed(FOLDER / sample)
+    assert result.document.committee == committee
+    assert [(a.name, a.net_budget, a.unit, a.year) for a in result.records] == areas
+    assert not [w for w in result.warnings if "unit" in w.message]
+
+
+def test_the_net_budget_in_a_table_is_the_budget_year_s_column() -> None:
+    herning = parsed(FOLDER / "herning-serviceomraade-kolonner.docx")  # R-2023 B-2024 BF-2025 BO-2026 ...
+    assert herning.records[0].net_budget == 312.8  # BF-2025, not R-2023 (301,5) or B-2024 (309,2)
+    halsnaes = parsed(FOLDER / "halsnaes-politikomraade-tabel.docx")
+    sundhed = halsnaes.records[0]
+    assert list(sundhed.sections) == ["Uden overskrift", "Økonomi", "Aktiviteter", "Mål for 2025"]
+    assert "173.363" not in "".join(sundhed.sections.values())  # the table's rows are no prose
+
+
+def test_sections_are_learned_from_the_document() -> None:
+    helsingoer = parsed(FOLDER / "helsingoer-budgetomraade-netto-i-saetning.pdf")
+    for area in helsingoer.records:
+        assert list(area.sections) == ["Uden overskrift", "Budgetområdets opgaver", "Udfordringer og indsatser",
+                                       "Økonomi"]
+        # the sentence that states the net budget stays in the area's text, whole
+        assert area.sections["Uden overskrift"].startswith("Det samlede budget på området udgør netto")
+        assert area.sections["Uden overskrift"].endswith("lønudgifter.")
+
+
+@pytest.mark.parametrize("sample", [s for s in sample_files(KIND) if s.suffix == ".pdf"], ids=lambda p: p.name)
+def test_running_heads_and_page_numbers_never_reach_a_section(sample: Path) -> None:
+    result = parsed(sample)
+    text = "\n".join(t for area in result.records for t in area.sections.values())
+    assert "Side " not in text.replace("Side om side", "")
+    for head in result.running_heads:
+        assert head not in text
+
+
+def test_a_title_wrapped_after_its_dash_names_the_committee() -> None:
+    result = parsed(FOLDER / "frederikssund-nettobudget-linje.libreoffice.pdf")
+    assert result.document.title == "Budgetbemærkninger 2021 - Økonomiudvalget"
+    assert result.running_heads == ("Frederikssund Kommune – Budgetbemærkninger 2021",)
+
+
+@pytest.mark.parametrize(("line", "amount", "unit", "year"), [
+    ("Samlet nettobudget for området: 50.190.100 kr.", 50_190_100, "kr", None),
+    ("Nettobudget: 12.345.678 kr.", 12_345_678, "kr", None),
+    ("Nettobudget 2021 (1.000 kr.): 45.210", 45_210, "tkr", 2021),
+    ("Budget 2025 (netto): 312.450 t.kr.", 312_450, "tkr", 2025),
+    ("Det samlede budget på området udgør netto 474,6 mio. kr. i 2016. Af disse er ca. 69 % lønudgifter.", 474.6,
+     "mkr", 2016),
+    ("Områdets nettobudget udgør 3,2 mio. kr.", 3.2, "mkr", None),
+])
+def test_net_budget_lines_in_their_variants(line: str, amount: float, unit: str, year: int | None,
+                                            tmp_path: Path) -> None:
+    path = tmp_path / "bemaerkninger.txt"
+    path.write_text(_remarks(f"Veje\n\n{line}\n\nBudgetgrundlag\n\nTekst."), encoding="utf-8")
+    area = importers.parse(path).records[0]
+    assert (area.name, area.net_budget, area.unit, area.year) == ("Veje", amount, unit, year)

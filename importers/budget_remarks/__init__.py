@@ -1,0 +1,151 @@
+"""Budget remarks ("Bemærkninger - Økonomiudvalget", budgetbemærkninger, budgetbeskrivelser) from DOCX,
+PDF or text: one record per area of the committee.
+
+    Bemærkninger - Økonomiudvalget                      <- title: the committee
+    Jobcenter                                           <- the area: the heading above ...
+    Samlet nettobudget for området: 50.190.100 kr.      <- ... its net budget, in any of its forms
+    Budgetgrundlag                                      <- section headings, then their text
+    ...
+
+An area is found by its net budget (`importers.budget_remarks.areas`: a line, a sentence, or the
+total row of a small table), so an area's name needs no style; its text is split at section
+headings (`importers.budget_remarks.sections`). The net budget is kept as printed with its unit
+(kr., 1.000 kr., mio. kr.) and year; a document that states no unit for an amount gets the unit
+its text states ("Alle beløb i 1.000 kr."), else kroner, with a warning.
+
+Steps: lines_to_header -> lines_to_net_budgets -> net_budgets_to_areas -> area_to_sections ->
+BudgetArea records.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetbook.errors import SourceError
+from budgetbook.model import ImportResult, ReadWarning
+from budgetbook.records.remarks import BudgetArea, RemarksDocument
+from importers.budget_remarks.areas import Area, lines_to_net_budgets, net_budgets_to_areas, text_of
+from importers.budget_remarks.sections import area_to_sections, learned_headings
+from importers.conventions import head_texts, stated_unit
+from importers.prose import visual_width
+from importers.readers import Line
+from importers.reading import Evidence, Reading, Scorecard
+from importers.vocabulary import Hit, Vocabulary
+
+KIND = "budget_remarks"
+TITLES = "remarks.titles"
+HEAD_LINES = 40
+DEFAULT_UNIT = "kr"
+# A committee is named "...udvalget", "Byrådet", "Kommunalbestyrelsen": a shape inside one word, which
+# no vocabulary template can say (templates match whole words).
+_HEAD_PARTS = re.compile(r"\s+[·|–—]\s+")  # the parts of a running head: "Kommune · Title · Udvalg"
+_COMMITTEE = re.compile(r"(udvalg(et)?|byråd(et)?|kommunalbestyrelse(n)?|borgerrepræsentation(en)?)$", re.IGNORECASE)
+
+
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    vocabulary = reading.vocabulary
+    nets = lines_to_net_budgets(reading.lines, vocabulary, None, specific_only=True)
+    card.sign(f"{len(nets)} net budget statements of areas ('Samlet nettobudget for området', 'Nettobudget', "
+              "'Nettodriftsudgifter i alt')", 0.5, nets)
+    card.sign("several areas", 0.1, len(nets) >= 2)
+    card.sign("a title of budget remarks ('Bemærkninger - <udvalg>', 'Budgetbemærkninger')", 0.3,
+              _title(reading) is not None or _kind_title(reading))
+    headings = sum(1 for line in reading.lines if len(line.cells) == 1 and len(text_of(line)) <= 80
+                   and vocabulary.match("remarks.sections", text_of(line)))
+    card.sign("section headings of remarks ('Budgetgrundlag', 'Beskrivelse af området')", 0.1, headings >= 2)
+    return card.evidence
+
+
+def interpret(reading: Reading) -> ImportResult:
+    source, lines, vocabulary = reading.source, reading.lines, reading.vocabulary
+    warnings: list[ReadWarning] = []
+    document, budget_year = lines_to_header(reading, warnings)
+    areas = net_budgets_to_areas(lines, lines_to_net_budgets(lines, vocabulary, budget_year), vocabulary)
+    if not areas:
+        raise SourceError("No area found: no net budget line ('Samlet nettobudget for området: ... kr.', "
+                          "'Nettobudget: ...', 'Nettodriftsudgifter i alt')", source.path,
+                          hint="Is this a document of budget remarks? Name its net budget line in an import profile "
+                               "(remarks.net_budget).")
+    unit = stated_unit(reading)
+    width = visual_width(lines)
+    learned = learned_headings(areas)
+    records = tuple(area_to_record(area, learned, width, unit, reading, warnings) for area in areas)
+    return ImportResult(KIND, source, records, tuple(warnings), document=document)
+
+
+def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[RemarksDocument, int | None]:
+    """The title naming the committee ("Bemærkninger - Økonomiudvalget", "Budget 2025 · Sundhedsudvalget",
+    or the running head) and the budget year it names; a warning when no committee is named."""
+    found = _title(reading)
+    if found is not None:
+        line, text, hit = found
+        committee = hit.captures.get("committee", "").strip(" -–—:·")
+        if line in reading.lines:
+            reading.mark_used(line)
+            if committee not in text_of(line):  # a title wrapped over two lines: the second is used too
+                following = reading.lines.index(line) + 1
+                reading.mark_used(*reading.lines[following:following + 1])
+        return RemarksDocument(text, committee, line.provenance), _year(hit.values.get("year"))
+    first = next((line for line in reading.lines if text_of(line)), reading.lines[0])
+    year = next((_year(hit.values.get("year")) for text in head_texts(reading, HEAD_LINES)
+                 if (hit := title_hit(text, reading.vocabulary)) is not None), None)
+    warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", first.provenance))
+    return RemarksDocument("", "", first.provenance), year
+
+
+def _title(reading: Reading) -> tuple[Line, str, Hit] | None:
+    """The first head line (or running head) that names a committee in a title of remarks; a title
+    wrapped after its dash ("Budgetbemærkninger 2021 -" / "Økonomiudvalget") is read joined."""
+    head = [line for line in reading.lines[:HEAD_LINES] if len(line.cells) == 1 and text_of(line)]
+    heads = [Line((text,), reading.lines[0].provenance) for text in reading.document.heads] if reading.lines else []
+    candidates = [(line, text_of(line)) for line in [*head, *heads]]
+    candidates += [(line, f"{text_of(line)} {text_of(after)}") for line, after in zip(head, head[1:])
+                   if text_of(line).endswith(("-", "–", "—", ":"))]
+    for line, text in candidates:
+        hit = title_hit(text, reading.vocabulary) if len(text) < 200 else None
+        if hit is not None and _COMMITTEE.search(hit.captures.get("committee", "").strip(" -–—:·")):
+            return line, text, hit
+    return None
+
+
+def title_hit(text: str, vocabulary: Vocabulary) -> Hit | None:
+    """The text as a title of remarks: the whole of it, or its last parts where a running head joins
+    several ("SKIVE KOMMUNE · Budget 2025 · Sundhedsudvalget")."""
+    parts = _HEAD_PARTS.split(text)
+    for start in range(len(parts)):
+        hit = vocabulary.match(TITLES, " - ".join(parts[start:]))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _kind_title(reading: Reading) -> bool:
+    vocabulary = reading.vocabulary
+    return any((hit := vocabulary.search("common.kinds", text)) is not None and hit.role == KIND
+               for text in head_texts(reading, HEAD_LINES))
+
+
+def area_to_record(area: Area, learned: frozenset[str], width: int, unit: str | None, reading: Reading,
+                   warnings: list[ReadWarning]) -> BudgetArea:
+    net = area.net_budget
+    name = text_of(area.name)
+    if net.amount is None:
+        warnings.append(ReadWarning(f"The area '{name}' states no net budget", net.line.provenance))
+    net_unit = net.unit or unit
+    if net_unit is None and net.amount is None:
+        net_unit = DEFAULT_UNIT
+    elif net_unit is None:
+        net_unit = DEFAULT_UNIT
+        warnings.append(ReadWarning(f"The net budget of '{name}' names no unit; read as kr.", net.line.provenance))
+    skip = frozenset(({id(net.line)} if not net.sentence else set())
+                     | ({id(net.header)} if net.header is not None else set()))
+    sections, headings = area_to_sections(area, learned, reading.vocabulary, width, skip)
+    reading.mark_used(area.name, net.line, net.header, *headings,
+                      *(line for line in area.body if len(line.cells) == 1 and id(line) not in skip))
+    return BudgetArea(name=name, net_budget=net.amount, unit=net_unit, year=net.year, sections=sections,
+                      provenance=area.name.provenance, net_budget_provenance=net.line.provenance)
+
+
+def _year(value: object) -> int | None:
+    return value if isinstance(value, int) else None
