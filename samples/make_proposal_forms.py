@@ -23,6 +23,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samples import form_layouts
 from samples.prose_layout import (
     bullet_level,
     docx_paragraph,
@@ -104,6 +105,7 @@ def main(out_dir: Path) -> None:
     write_pdf(forms, out_dir / f"{STEM}.pdf")
     libreoffice_to_pdf(docx_path, out_dir / f"{STEM}.libreoffice.pdf")
     write_docx(text_to_forms(QUIRK_FORM), out_dir / QUIRK_NAME, plain_headings=True)
+    form_layouts.main(out_dir)  # other municipalities' forms
 
 
 def text_to_forms(text: str) -> list[SeedForm]:

@@ -1,0 +1,323 @@
+"""Proposal forms from DOCX, PDF, XLSX or text; many forms per file, every municipality's template.
+
+Each form is a template filled in: a title that starts it, fields and tick boxes, an amount table
+and sections of text. All are found by their words (vocabulary `forms.*`), in any order:
+
+    Reduktionsforslag til Budget 2024-2027   /  Ændringsforslag SSU-R3  /  EFFEKTIVISERINGSFORSLAG
+    Overskrift | ...   Center | CJS – Jobcenter   Forslagets titel: ...   Udvalg | ... | Nr. | ...
+    Ændringen vedrører: | (Sæt kryds)   then  Effektivisering | x   (or  Forslagstype | ☒ Reduktion ☐ Udvidelse)
+    Beløb i hele 1.000 kr. | 2024 | 2025 ...   (or  B2025 | BO2026 ...,  2026 (1.000 kr.) ...)
+    Estimeret gevinst | -4.600 | ...          (rows by label: importers.proposal_forms.amounts)
+    1) Kort resume af forslaget ...  /  Beskrivelse af forslaget  (importers.proposal_forms.sections)
+
+The amounts stay as printed, with the form's unit (from the table's corner or year cells, a
+sentence, else 1.000 kr.) and how it writes a saving (from a sentence such as "Besparelser er
+positive", else as a saving is usually written: negative). Steps: lines_to_blocks (split at
+titles) -> block_to_form -> form_to_record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from budgetbook.errors import NumberError, SourceError
+from budgetbook.model import ImportResult, Provenance, ReadWarning
+from budgetbook.records.proposals import KINDS, SAVINGS_NEGATIVE, ProposalForm
+from importers.cleanup import one_line
+from importers.conventions import savings_in, stated_savings, unit_in
+from importers.fields import cells_to_fields, line_cells
+from importers.numbers import parse_number
+from importers.prose import lines_to_text, visual_width
+from importers.proposal_forms.amounts import AMOUNT_FIELDS, ROWS, AmountTable, amounts_of, read_row
+from importers.proposal_forms.sections import SectionHeading, line_to_heading
+from importers.readers import Line
+from importers.reading import Evidence, Reading, Scorecard
+from importers.ticks import has_marks, mark_state, marks_to_items
+from importers.vocabulary import Vocabulary
+from importers.year_columns import cells_to_year_header
+
+KIND = "proposal_forms"
+TITLES = "forms.titles"
+FIELDS = "forms.fields"
+KIND_HEADERS = "forms.kind_headers"
+KIND_WORDS = "forms.kinds"
+TITLE_CHARS = 90
+
+__all__ = ["AMOUNT_FIELDS", "KIND", "evidence", "interpret", "parse_bevillinger", "split_center"]
+
+_BEVILLING_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.\d{2}\.\d{2}(?![\d.])")  # "3.20.35": a number's shape
+_CENTER_CODE = re.compile(r"^(?P<code>[A-ZÆØÅ]{2,6})(?:\s*[–—-]\s*|\s+|$)(?P<rest>.*)$")  # "CJS – Jobcenter"
+
+
+@dataclass
+class _Form:
+    """A form while it is read: its title line and what its lines have filled in so far."""
+
+    title: Line
+    fields: dict[str, str] = field(default_factory=dict)
+    kind: list[str] = field(default_factory=list)
+    table: AmountTable = field(default_factory=AmountTable)
+    sections: dict[str, list[Line]] = field(default_factory=dict)
+    section: SectionHeading | None = None
+    lines: dict[str, Provenance] = field(default_factory=dict)
+    unit: str | None = None
+    savings: str | None = None
+    in_kind_list: bool = False
+
+
+def evidence(reading: Reading) -> Evidence:
+    card = Scorecard(KIND)
+    vocabulary = reading.vocabulary
+    lines = reading.lines
+    titles = [line for line in lines if is_title(line, vocabulary)]
+    card.sign(f"{len(titles)} form titles ('Reduktionsforslag til budget', 'Ændringsforslag', ...)", 0.35, titles)
+    card.sign("an amount table with years and rows such as 'Estimeret gevinst', 'I alt'", 0.35,
+              _has_amount_table(lines, vocabulary))
+    labels = {f.role for line in lines[:400] if len(line.cells) > 1 or ":" in line.text
+              for f in cells_to_fields(line_cells(line), line, vocabulary, FIELDS).fields}
+    card.sign("form fields ('Overskrift', 'Center', 'Udvalg', ...)", 0.15, len(labels) >= 2)
+    headings = sum(1 for line in lines if line_to_heading(line, vocabulary, (99,)) is not None)
+    card.sign("section headings ('Kort resume af forslaget', 'Konsekvenser', ...)", 0.15, headings >= 2)
+    return card.evidence
+
+
+def _has_amount_table(lines: Sequence[Line], vocabulary: Vocabulary) -> bool:
+    header = False
+    for line in lines:
+        if len(line.cells) < 2:
+            header = False
+        elif cells_to_year_header(line.cells, vocabulary) is not None:
+            header = True
+        elif header and vocabulary.match(ROWS, one_line(line.cell(0))) is not None:
+            return True
+    return False
+
+
+def is_title(line: Line, vocabulary: Vocabulary) -> bool:
+    """A line that starts a form: its only text is a form title ("Reduktionsforslag til Budget 2024-2027")."""
+    texts = [one_line(c) for c in line.cells if one_line(c)]
+    return (len(texts) == 1 and len(texts[0]) <= TITLE_CHARS and texts[0][:1].isupper()
+            and not texts[0].endswith(".") and vocabulary.match(TITLES, texts[0]) is not None)
+
+
+def interpret(reading: Reading) -> ImportResult:
+    lines, vocabulary = reading.lines, reading.vocabulary
+    warnings: list[ReadWarning] = []
+    blocks = lines_to_blocks(lines, vocabulary)
+    if not blocks:
+        raise SourceError("No proposal form found: no form title ('Reduktionsforslag til Budget ...', "
+                          "'Ændringsforslag', 'Budgetforslag', ...) and no form fields", reading.source.path,
+                          hint="Is this a proposal form? Name its title in an import profile (forms.titles).")
+    width = visual_width(lines)
+    document_savings = stated_savings(reading)
+    forms = [block_to_form(block, reading, warnings) for block in blocks]
+    records = tuple(form_to_record(form, width, document_savings, warnings) for form in forms)
+    return ImportResult(KIND, reading.source, records, tuple(warnings))
+
+
+def lines_to_blocks(lines: Sequence[Line], vocabulary: Vocabulary) -> list[list[Line]]:
+    """The lines of each form, its title line first; lines before the first title are no form's.
+    A document of one form without a title is one block, when it has a form's fields or amount table."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if is_title(line, vocabulary):
+            blocks.append([line])
+        elif blocks:
+            blocks[-1].append(line)
+    if not blocks and lines and _has_amount_table(lines, vocabulary):
+        blocks.append([Line(("",), lines[0].provenance), *lines])
+    return blocks
+
+
+def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWarning]) -> _Form:
+    vocabulary = reading.vocabulary
+    form = _Form(block[0])
+    reading.mark_used(block[0])
+    for line in block[1:]:
+        if not one_line(line.text):
+            continue
+        if len(line.cells) > 1 and _read_line(form, line, reading, warnings):
+            reading.mark_used(line)
+            continue
+        heading = line_to_heading(line, vocabulary, form.section.number if form.section else ())
+        if heading is not None and not _is_kind_line(line, vocabulary):
+            form.table.close()
+            form.section = heading
+            form.sections.setdefault(heading.title, [])
+            form.lines.setdefault(f"section:{heading.title}", line.provenance)
+            reading.mark_used(line)
+        elif len(line.cells) == 1 and _read_line(form, line, reading, warnings):
+            reading.mark_used(line)
+        elif form.section is not None:
+            form.sections[form.section.title].append(line)
+            reading.mark_used(line)
+        else:
+            warnings.append(ReadWarning(f"Text outside the form's tables was skipped: '{one_line(line.text)[:60]}'",
+                                        line.provenance))
+    form.table.close()
+    return form
+
+
+def _read_line(form: _Form, line: Line, reading: Reading, warnings: list[ReadWarning]) -> bool:
+    """A line of the form's fields, ticks or amount table; False for text."""
+    vocabulary = reading.vocabulary
+    cells = line_cells(line)
+    texts = [c for c in cells if c]
+    if len(texts) > 1 or (len(cells) > 1 and texts):
+        if (header := cells_to_year_header(line.cells, vocabulary)) is not None:
+            form.table.start(header, line)
+            form.unit = form.unit or header.unit
+            form.in_kind_list = False
+            return True
+        if form.table.header is not None and _is_amount_row(line, form, vocabulary):
+            return read_row(form.table, line, vocabulary, warnings)
+        if _read_fields(form, cells, line, vocabulary, warnings):
+            return True
+        if not form.table.years and _is_role_row(line, vocabulary):
+            raise SourceError(f"The row '{one_line(line.cell(0))}' stands before the row of years of its table",
+                              line.provenance, hint="Check that the amount table has its header row with the years "
+                                                    "('Beløb i hele 1.000 kr. | 2024 | 2025 ...').")
+        return False
+    text = texts[0] if texts else ""
+    if _read_fields(form, cells, line, vocabulary, warnings):
+        return True
+    if form.section is None and _read_sentence(form, text, vocabulary):
+        return True
+    return False
+
+
+def _is_amount_row(line: Line, form: _Form, vocabulary: Vocabulary) -> bool:
+    """Does a row belong to the amount table above it: a role's label, or a row across the year columns?"""
+    label = one_line(line.cell(0))
+    columns = form.table.header.years.values()  # type: ignore[union-attr]
+    spans = len(line.cells) > max(columns)
+    if label and vocabulary.match(KIND_WORDS, label) and not spans:
+        return False  # "Investering | x": a tick beside a kind, though the word also names an amount row
+    if label and vocabulary.match(ROWS, label) is not None:
+        return True
+    if label and (vocabulary.match(FIELDS, label) or vocabulary.match(KIND_HEADERS, label)
+                  or vocabulary.match(KIND_WORDS, label)):
+        return False
+    return spans or any(one_line(line.cell(i)) for i in columns)
+
+
+def _is_role_row(line: Line, vocabulary: Vocabulary) -> bool:
+    """A row whose label is an amount row's and which holds an amount."""
+    role = vocabulary.role(ROWS, one_line(line.cell(0)))
+    return role not in (None, "heading") and any(_is_amount(c) for c in line.cells[1:])
+
+
+def _is_amount(cell: object) -> bool:
+    try:
+        return parse_number(cell) is not None
+    except NumberError:
+        return False
+
+
+def _is_kind_line(line: Line, vocabulary: Vocabulary) -> bool:
+    return vocabulary.match(KIND_HEADERS, one_line(line.cell(0))) is not None
+
+
+def _read_fields(form: _Form, cells: list[str], line: Line, vocabulary: Vocabulary,
+                 warnings: list[ReadWarning]) -> bool:
+    """Fields, the kind header and kind rows: "Overskrift | ...", "Udvalg: ...", "Effektivisering | x"."""
+    first = next((c for c in cells if c), "")
+    if vocabulary.match(KIND_HEADERS, first) is not None or _kind_field(first, line, vocabulary):
+        form.lines["kind"] = line.provenance
+        rest = " ".join(c for c in cells[1:] if c) or first.partition(":")[2]
+        form.in_kind_list = not has_marks(rest)
+        _read_ticks(form, rest, line, vocabulary, warnings)
+        return True
+    kind = vocabulary.role(KIND_WORDS, first)
+    if kind is not None and (form.in_kind_list or len(cells) > 1):
+        mark = " ".join(c for c in cells[1:] if c)
+        state = mark_state(mark)
+        if state is None:
+            warnings.append(ReadWarning(f"Unclear mark '{mark}' beside '{first}'; read as ticked", line.provenance))
+        if state is not False and kind not in form.kind:
+            form.kind.append(kind)
+        return True
+    found = cells_to_fields(cells, line, vocabulary, FIELDS)
+    if not found.fields:
+        return False
+    for item in found.fields:
+        if item.role in form.fields and form.fields[item.role]:
+            warnings.append(ReadWarning(f"A second '{item.label}' in the form; the first is kept", line.provenance))
+            continue
+        form.fields[item.role] = one_line(item.value)
+        form.lines[item.role] = line.provenance
+    form.in_kind_list = False
+    return True
+
+
+def _kind_field(text: str, line: Line, vocabulary: Vocabulary) -> bool:
+    label = text.partition(":")[0]
+    return ":" in text and vocabulary.match(KIND_HEADERS, label) is not None and has_marks(text)
+
+
+def _read_ticks(form: _Form, text: str, line: Line, vocabulary: Vocabulary, warnings: list[ReadWarning]) -> None:
+    for label, ticked in marks_to_items(text):
+        kind = vocabulary.role(KIND_WORDS, label)
+        if kind is None:
+            warnings.append(ReadWarning(f"Unknown kind '{label}' among the tick boxes", line.provenance))
+        elif ticked and kind not in form.kind:
+            form.kind.append(kind)
+
+
+def _read_sentence(form: _Form, text: str, vocabulary: Vocabulary) -> bool:
+    """A note above the table that states the unit or how a saving is written: "Beløb i mio. kr.
+    Besparelser er positive, merudgifter negative." """
+    savings, unit = savings_in(text, vocabulary), unit_in(text, vocabulary)
+    if savings is None and unit is None:
+        return False
+    form.savings = form.savings or savings
+    form.unit = form.unit or unit
+    return True
+
+
+def form_to_record(form: _Form, width: int, document_savings: str | None, warnings: list[ReadWarning]) -> ProposalForm:
+    where = form.title.provenance
+    for key, label in (("overskrift", "Overskrift"), ("center", "Center")):
+        if key not in form.fields and not (key == "center" and "udvalg" in form.fields):
+            warnings.append(ReadWarning(f"The form has no field '{label}'", where))
+    if not form.table.years:
+        warnings.append(ReadWarning("The form has no amount table (a row of years such as 'Beløb i hele 1.000 kr. "
+                                    "| 2024 | 2025 ...')", where))
+    center, center_text = split_center(form.fields.get("center") or form.fields.get("udvalg", ""))
+    amounts = amounts_of(form.table)
+    return ProposalForm(
+        overskrift=form.fields.get("overskrift", ""),
+        center=center,
+        center_text=center_text,
+        bevilling=form.fields.get("bevilling", ""),
+        bevillinger=parse_bevillinger(form.fields.get("bevilling", "")),
+        kind=tuple(k for k in KINDS if k in form.kind),
+        years=form.table.years,
+        **amounts,  # type: ignore[arg-type]
+        sections={title: lines_to_text(body, width) for title, body in form.sections.items()},
+        provenance=where,
+        lines={**form.lines, **form.table.lines},
+        title=one_line(form.title.text),
+        number=form.fields.get("number", ""),
+        udvalg=form.fields.get("udvalg", ""),
+        unit=form.unit or "tkr",
+        savings=form.savings or document_savings or SAVINGS_NEGATIVE,
+        other_amounts={label: dict(values) for label, values in form.table.other.items()},
+    )
+
+
+def split_center(text: str) -> tuple[str, str]:
+    """The center's short code and the rest: "CJS – Jobcenter" -> ("CJS", "Jobcenter"); "CJS" -> ("CJS", "")."""
+    text = one_line(text)
+    if match := _CENTER_CODE.match(text):
+        return match.group("code"), match.group("rest").strip()
+    return text, ""
+
+
+def parse_bevillinger(text: str) -> tuple[str, ...]:
+    """The bevilling numbers in a bevilling field: "3.20.35 Familiehuset og 3.20.32 ..." -> ("3.20.35", "3.20.32")."""
+    return tuple(_BEVILLING_NUMBER.findall(text))
+
+
