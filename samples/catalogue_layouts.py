@@ -136,8 +136,8 @@ def kerteminde() -> Document:
     document = Document("Råderumskatalog Budget 2018-2021", "Kerteminde Kommune",
                         header="Kerteminde Kommune · Råderumskatalog Budget 2018-2021")
     document.add(Heading("Råderumskatalog Budget 2018-2021", 0),
-                 Para("Direktionens bud på mulige besparelser til budget 2018-2021. Beløb i 1.000 kr., "
-                      "besparelser med minus."))
+                 Para("Direktionens bud på mulige besparelser til budget 2018-2021. Beløb i 1.000 kr.; "
+                      "effekten er den årlige besparelse ved fuld indfasning."))
     for number, (code, title, udvalg, area, kind, text, consequences, effect, years) in enumerate(KERTEMINDE):
         document.add(PageBreak(), Heading(f"{code} {title}", 1))
         document.add(grid([

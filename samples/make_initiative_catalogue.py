@@ -17,20 +17,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from importers.initiative_catalogue import (
-    AREAS,
-    FIELDS,
-    PrintedRecord,
-    parse_areas,
-    read_printed,
-)
+from importers.initiative_catalogue import read_printed
+from importers.initiative_catalogue.printed import PrintedRecord
+from importers.ticks import marks_to_items
+from samples import catalogue_layouts
+from samples.catalogue_layouts import KL_AREAS
 from samples.seeds import SEEDS
 
 SEED = "initiative_catalogue_part1.txt"
 STEM = SEED.removesuffix(".txt")
 PER_SECTION = (34, 14, 14)  # boxes drawn from the sections Administration, Daginstitutioner, Skoler
 FIELD_LABELS = {"effect": "Effekt ved fuld indfasning (t.kr.)", "full_year": "Fuldt indfaset år",
-                "cost": "Implementeringsomkostninger", "adopted": "Er forslaget vedtaget"}
+                "cost": "Implementeringsomkostninger", "adopted": "Er forslaget vedtaget"}  # in print order
 SUBJECT_PREFIX = "printed records: "
 
 
@@ -39,6 +37,7 @@ def main(out_dir: Path) -> None:
     shutil.copyfile(SEEDS / SEED, out_dir / SEED)
     chosen = choose_records(read_printed(SEEDS / SEED))
     write_pdf(chosen, out_dir / f"{STEM}.pdf")
+    catalogue_layouts.main(out_dir)  # the layouts of other publishers
 
 
 def choose_records(printed: list[PrintedRecord]) -> list[PrintedRecord]:
@@ -79,11 +78,11 @@ def write_pdf(records: list[PrintedRecord], target: Path) -> None:
             section = record.section
             story.append(Paragraph(_escape(section or ""), section_style))
         header = Table([[Paragraph(_escape(record.municipality), head),
-                         Paragraph(_escape(" ".join(record.title_lines)), head)]],
+                         Paragraph(_escape(" ".join(record.text("title"))), head)]],
                        colWidths=[width * 0.3, width * 0.7])
         header.setStyle(grid)
         story += [Spacer(1, 4 * mm), header, Spacer(1, 2 * mm)]
-        story += [Paragraph(_escape(line), body) for line in record.description_lines]
+        story += [Paragraph(_escape(line), body) for line in record.text("description")]
         story.append(Paragraph("Berørte fagområder", label))
         area_table = Table(_area_rows(record, cell), colWidths=[width / 2, width / 2])
         area_table.setStyle(grid)
@@ -91,7 +90,7 @@ def write_pdf(records: list[PrintedRecord], target: Path) -> None:
         economy = Table(_economy_rows(record, cell, label), colWidths=[width * 0.6, width * 0.4])
         economy.setStyle(grid)
         story += [Spacer(1, 2 * mm), economy, Paragraph(SOURCE_LABEL, label)]
-        story += [Paragraph(_escape(line), body) for line in record.source_lines]
+        story += [Paragraph(_escape(line), body) for line in record.text("source")]
 
     def running_header(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
@@ -114,8 +113,8 @@ SOURCE_LABEL = "Yderligere information"
 def _area_rows(record: PrintedRecord, style: object) -> list[list[object]]:
     from reportlab.platypus import Paragraph
 
-    ticked, _ = parse_areas(" ".join(record.area_text))
-    boxes = [f"{_escape(area)} {'☒' if area in ticked else '☐'}" for area in AREAS]
+    ticked = {label for label, state in marks_to_items(" ".join(record.text("areas"))) if state}
+    boxes = [f"{_escape(area)} {'☒' if area in ticked else '☐'}" for area in KL_AREAS]
     return [[Paragraph(boxes[i], style), Paragraph(boxes[i + 1], style) if i + 1 < len(boxes) else ""]
             for i in range(0, len(boxes), 2)]
 
@@ -123,8 +122,9 @@ def _area_rows(record: PrintedRecord, style: object) -> list[list[object]]:
 def _economy_rows(record: PrintedRecord, style: object, label: object) -> list[list[object]]:
     from reportlab.platypus import Paragraph
 
-    fields = [f"{FIELD_LABELS[name]}: {_escape(record.economy[name])}" for name in FIELDS if name in record.economy]
-    types = [_escape(t) for t in record.measure_types]
+    fields = [f"{label}: {_escape(' '.join(record.text(role)))}" for role, label in FIELD_LABELS.items()
+              if role in record.texts]
+    types = [_escape(t) for t in record.text("measure_types")]
     rows: list[list[object]] = [[Paragraph("Økonomi", label), Paragraph("Typer af tiltag", label)]]
     for i in range(max(len(fields), len(types))):
         rows.append([Paragraph(fields[i], style) if i < len(fields) else "",

@@ -1,5 +1,6 @@
-"""Initiative catalogue: golden files, record counts checked against the seed and the generator,
-hyphenation repair, tick boxes, wrapped titles and types, repeats merged, broken boxes reported."""
+"""Initiative catalogues: golden files of every publisher's layout, record counts checked against the
+seed and the generators, fields by label wherever they stand, tick boxes as glyphs or drawn, effects
+with their units, hyphenation repair, wrapped titles and types, repeats merged, broken boxes reported."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ import pytest
 
 import importers
 from budgetbook.model import SourceFile
-from importers.initiative_catalogue import interpret, parse_areas, repair_hyphenation
+from importers.initiative_catalogue import interpret, read_printed
+from importers.initiative_catalogue.records import repair_hyphenation, ticked_names
+from importers.vocabulary import default as default_vocabulary
 from importers.readers.furniture import split_furniture
 from importers.readers.text import text_to_lines
+from samples.catalogue_layouts import KL_GRID_SUBJECT
 from samples.make_initiative_catalogue import SUBJECT_PREFIX
 from tests.golden import SAMPLES, check_golden, sample_files
 from tests.parsed import kind_of
@@ -94,17 +98,25 @@ def test_hyphenation_repair(raw: str, repaired: str) -> None:
 
 
 def test_ticked_boxes_are_the_symbol_font_s() -> None:
+    vocabulary = default_vocabulary()
     text = ("Daginstitutioner \uf0a3\uf020 Kultur & Fritid \uf053\uf020 Udsatte voksne & borgere med handicap "
             "\uf053\uf020 Administration \uf0a3\uf020")
-    assert parse_areas(text) == (("Kultur & Fritid", "Udsatte voksne & borgere med handicap"), [])
-    assert parse_areas("Skoler ☒ Teknik & Miljø ☐") == (("Skoler",), [])
+    assert ticked_names([text], vocabulary) == (("Kultur & Fritid", "Udsatte voksne & borgere med handicap"), [])
+    assert ticked_names(["Skoler ☒ Teknik & Miljø ☐"], vocabulary) == (("Skoler",), [])
+    assert ticked_names(["☒ Skoler ☐ Teknik & Miljø"], vocabulary) == (("Skoler",), [])  # boxes before labels
+
+
+def test_a_label_a_narrow_column_wrapped_is_put_back_together() -> None:
+    lines = ["☐ Udsatte voksne & borgere med ☒ Administration", "handicap", "☒ Ældre & Sundhed"]
+    assert ticked_names(lines, default_vocabulary()) == (("Administration", "Ældre & Sundhed"), [])
 
 
 def test_tick_count_matches_the_seed(text_result) -> None:
     seed = (FOLDER / "initiative_catalogue_part1.txt").read_text(encoding="utf-8")
     assert seed.count("\uf053") + seed.count("\uf0a3") == seed.count("\uf020") == 9 * 203
-    printed_ticks = sum(len(parse_areas(" ".join(r.area_text))[0])
-                        for r in importers.initiative_catalogue.read_printed(FOLDER / "initiative_catalogue_part1.txt"))
+    vocabulary = default_vocabulary()
+    printed_ticks = sum(len(ticked_names(r.text("areas"), vocabulary)[0])
+                        for r in read_printed(FOLDER / "initiative_catalogue_part1.txt"))
     assert printed_ticks == seed.count("\uf053")
 
 
@@ -177,3 +189,79 @@ def test_detection_keeps_to_its_own_kind() -> None:
     for folder in sorted(p for p in SAMPLES.iterdir() if p.is_dir() and p.name != KIND):
         for sample in (s for s in sample_files(folder.name) if s.suffix in {".txt", ".docx", ".xlsx"}):
             assert kind_of(sample) != KIND, sample.name
+
+
+# -- other publishers' layouts -----------------------------------------------------------------------
+
+def test_the_label_grid_with_drawn_boxes_reads_like_the_seed(text_result) -> None:
+    """The layout of issue 9 (labels in a grid, vector-drawn tick boxes): every field of every box as
+    the seed has it, none swallowed by the title."""
+    import pdfplumber
+
+    grid = parse(FOLDER / "kl-idebank-label-grid-vector-boxes.pdf")
+    with pdfplumber.open(FOLDER / "kl-idebank-label-grid-vector-boxes.pdf") as pdf:
+        drawn = int(pdf.metadata["Subject"].removeprefix(KL_GRID_SUBJECT))
+        assert not any("☒" in page.extract_text() for page in pdf.pages)  # the boxes are graphics only
+    assert grid.document.printed_records == drawn == 27
+    assert len(grid.records) == 26 and grid.document.merged_repeats == 1
+    by_key = {(i.municipality, i.title): i for i in text_result.records}
+    for item in grid.records:
+        same = by_key[(item.municipality, item.title)]
+        for name in ("description", "effect", "effect_unit", "full_year", "implementation_cost_text", "adopted",
+                     "source"):
+            assert getattr(item, name) == getattr(same, name), (item.title, name)
+        assert set(item.measure_types) == set(same.measure_types), item.title  # ticked in the grid's order
+        assert set(item.affected_areas) <= set(same.affected_areas), item.title
+    assert sum(len(i.affected_areas) for i in grid.records) > len(grid.records)
+    assert not [w for w in grid.warnings if "boxes" in w.message or "Unknown area" in w.message]
+
+
+def test_a_page_per_proposal_with_a_two_column_box() -> None:
+    result = parse(FOLDER / "kerteminde-raaderumskatalog-side-pr-forslag.docx")
+    first = result.records[0]
+    assert [i.number for i in result.records] == ["ØK-01", "ØK-02", "BU-04", "SU-07", "TM-02"]
+    assert first.municipality == "Kerteminde Kommune"  # from the running head
+    assert (first.title, first.udvalg, first.area) == ("Færre kørselsgodtgørelser gennem fælles bilpulje",
+                                                      "Økonomiudvalget", "Administration")
+    assert (first.effect, first.effect_unit, first.full_year) == (300, "tkr", 2019)  # "300 t.kr. årligt fra 2019"
+    assert first.effect_by_year == {"2018": -150, "2019": -300, "2020": -300, "2021": -300}
+    assert first.measure_types == ("Effektivisering",)
+    assert first.consequences.startswith("Ingen konsekvenser for borgerne")
+    assert first.description.startswith("Medarbejdere, der i dag kører i egen bil")
+    assert [i.measure_types for i in result.records][2:] == [("Strukturændring",), ("Serviceforringelse",),
+                                                             ("Serviceforringelse",)]
+
+
+def test_one_line_fields_and_savings_written_negative() -> None:
+    result = parse(FOLDER / "helsingoer-raaderumskatalog-en-linje.libreoffice.pdf")
+    assert result.document.savings == "savings_negative" and result.document.unit == "tkr"
+    assert [(i.number, i.effect, i.full_year) for i in result.records] == [
+        ("ØU-1", -750, 2027), ("ØU-2", -400, 2026), ("BU-5", -2100, 2028), ("KIU-3", -260, 2026), ("SSU-2", -1350, 2027)]
+    first = result.records[0]
+    assert first.title == "Reduktion af konsulentbistand i Center for Økonomi og Ejendomme"  # wrapped heading
+    assert first.description.endswith("løses af egne medarbejdere.")  # a wrapped line goes on
+    assert first.other == {"Kræver høring": "Nej"}
+    assert {i.municipality for i in result.records} == {"Helsingør Kommune"}
+
+
+def test_labels_over_their_values_and_effects_in_mio_kr() -> None:
+    result = parse(FOLDER / "viborg-effektiviseringskatalog-label-over-vaerdi.pdf")
+    assert [(i.number, i.effect, i.effect_unit, i.effect_tkr) for i in result.records] == [
+        ("1", 1.2, "mkr", 1200), ("2", 0.8, "mkr", 800), ("3", 1.5, "mkr", 1500), ("4", 2.3, "mkr", 2300)]
+    assert [i.measure_types for i in result.records] == [("Indkøb",), ("Digitalisering",),
+                                                         ("Digitalisering", "Energi"), ("Bygninger",)]
+    assert result.records[0].area == "Børn og Unge"
+
+
+def test_numbered_initiatives_of_many_municipalities() -> None:
+    result = parse(FOLDER / "krevi-inspiration-nummererede-forslag.docx")
+    assert [(i.number, i.municipality, i.effect, i.effect_unit) for i in result.records] == [
+        ("1", "Faxe Kommune", 2.4, "mkr"), ("2", "Holbæk Kommune", 650_000, "kr"), ("3", "Skive Kommune", 400_000, "kr"),
+        ("4", "Vejle Kommune", 1.1, "mkr"), ("5", "Tønder Kommune", 850_000, "kr")]
+    assert result.document.sections == ("Administration", "Ældre")
+    assert [i.effect_tkr for i in result.records] == [2400, 650, 400, 1100, 850]
+
+
+@pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)
+def test_every_catalogue_is_detected_as_one(sample: Path) -> None:
+    assert kind_of(sample) == KIND
