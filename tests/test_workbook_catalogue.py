@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils.cell import get_column_letter
 
 import importers
 from budgetbook.findings import Severity
@@ -63,14 +64,17 @@ def summary_rows(sheet: object, header: int) -> dict[str, int]:
 
 
 def test_katalog_is_an_excel_table_with_filters_over_every_initiative(built: Path, results: list[ImportResult]) -> None:
-    sheet = load_workbook(built)[CATALOGUE]
+    book = load_workbook(built)
+    sheet = book[CATALOGUE]
     table = sheet.tables["Katalog_initiativer"]
-    assert table.ref == f"A{HEADER_ROW}:M{HEADER_ROW + len(initiatives(results))}"
+    last_col = get_column_letter(len(CATALOGUE_COLUMNS))
+    assert table.ref == f"A{HEADER_ROW}:{last_col}{HEADER_ROW + len(initiatives(results))}"
     assert table.autoFilter is not None and table.autoFilter.ref == table.ref
     assert [c.value for c in sheet[HEADER_ROW]] == list(CATALOGUE_COLUMNS)
     first = initiatives(results)[0]
-    assert [sheet.cell(HEADER_ROW + 1, c).value for c in (2, 3, 5, 8)] == [first.municipality, first.title,
-                                                                          first.effect_tkr, "Ja"]
+    values = EvaluatedBook(book)
+    assert [values.value(f"'{CATALOGUE}'!{sheet.cell(HEADER_ROW + 1, c).coordinate}") for c in (2, 3, 5, 8)] == [
+        first.municipality, first.title, first.effect_tkr, "Ja"]
 
 
 def test_the_summary_by_municipality_counts_and_sums_the_records(built: Path, results: list[ImportResult]) -> None:
@@ -158,3 +162,35 @@ def test_libreoffice_computes_the_same_summary(tmp_path: Path) -> None:
     assert len(formulas) > 100
     for cell in formulas:
         assert theirs[cell.coordinate].value == ours.value(f"'{SUMMARY}'!{cell.coordinate}"), cell.coordinate
+
+
+OTHER_CATALOGUES = sorted(p for p in (SAMPLES / "initiative_catalogue").iterdir()
+                          if p.suffix in {".pdf", ".docx"} and not p.name.startswith("initiative_catalogue_part1"))
+
+
+def test_every_catalogue_s_effects_reach_the_workbook_in_one_unit_and_sign(tmp_path: Path) -> None:
+    """Effects printed in kr., 1.000 kr. and mio. kr., savings printed negative or positive: the Katalog
+    sheet shows each as printed with its unit and factor, and in t.kr. with a saving positive."""
+    results = [importers.parse(path) for path in OTHER_CATALOGUES]
+    target = tmp_path / "Budget.xlsx"
+    write_workbook(build_layout(results), target)
+    assert [f for f in validate_workbook(target) if f.severity is Severity.ERROR] == []
+    book = load_workbook(target)
+    sheet = book[CATALOGUE]
+    values = EvaluatedBook(book)
+    col = {label: i for i, label in enumerate(CATALOGUE_COLUMNS, start=1)}
+    shown = {}
+    for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + len(initiatives(results))):
+        title = sheet.cell(row, col["Titel"]).value
+        shown[title] = tuple(values.value(f"'{CATALOGUE}'!{sheet.cell(row, col[label]).coordinate}")
+                             for label in ("Effekt som anført", "Enhed", "Effekt (t.kr.)"))
+    assert shown["Fælles indkøb af vikarer på dagtilbudsområdet"] == (1.2, "mio. kr.", 1200)  # Viborg
+    assert shown["Reduktion af konsulentbistand i Center for Økonomi og Ejendomme"] == (-750, "1.000 kr.", 750)
+    assert shown["Fælles indkøb af vikarer"] == (650_000, "kr.", 650)  # KREVI
+    assert shown["Færre kørselsgodtgørelser gennem fælles bilpulje"] == (300, "1.000 kr.", 300)  # Kerteminde
+    summary = book[SUMMARY]
+    rows = summary_rows(summary, HEADER_ROW)
+    total = max(rows.values()) + 1
+    expected = sum(i.effect_tkr * (-1 if r.document.savings == "savings_negative" else 1)
+                   for r in results for i in r.records if i.effect_tkr is not None)
+    assert values.value(f"'{SUMMARY}'!D{total}") == pytest.approx(expected)

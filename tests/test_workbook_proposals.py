@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils.cell import get_column_letter
 
 import importers
 from budgetbook.model import ImportResult
@@ -20,9 +21,12 @@ from workbook.engine import EvaluatedBook
 from workbook.sections.proposals import (
     CENTER,
     FORMS_SHEET,
+    GEVINST,
     HEADER_ROW,
+    INVESTERING,
     NET,
     OVERSKRIFT,
+    STATED,
     TITLE,
     YEAR,
 )
@@ -110,7 +114,8 @@ def test_every_net_change_is_a_live_formula_beside_the_stated_total(built: Path)
     first = rows[0]
     assert sheet.cell(first, header[OVERSKRIFT]).value == "Hjemtagning af akut foranstaltninger"
     assert sheet.cell(first, header[YEAR]).value == 2024
-    assert sheet.cell(first, header[NET]).value == "=K5+L5"
+    gevinst, investering = (get_column_letter(header[label]) for label in (GEVINST, INVESTERING))
+    assert sheet.cell(first, header[NET]).value == f"={gevinst}5+{investering}5"
     assert book.value(f"Forslag!{sheet.cell(first, header[NET]).coordinate}") == -1500
     assert sheet.cell(first, header["Investering"]).value == "x"
     assert sheet.cell(first, header["Besparelse"]).value == "x"
@@ -175,3 +180,35 @@ def test_libreoffice_recalculates_the_forms_to_the_same_values(tmp_path: Path) -
         assert theirs.get((sheet, ref)) == pytest.approx(mine, abs=1e-9), (sheet, ref, mine)
         compared += 1
     assert compared > 60
+
+
+OTHER_FORMS = sorted(p for p in (SAMPLES / "proposal_forms").iterdir()
+                     if p.suffix in {".pdf", ".docx", ".xlsx"} and not p.name.startswith(("proposal_forms_", "checkbox")))
+
+
+def test_forms_in_other_units_and_signs_are_brought_to_one(tmp_path: Path) -> None:
+    """Every form's amounts in 1.000 kr. with a saving negative: Herning's mio. kr. with savings positive
+    times −1.000, a form stating only its total (Egedal) has that total as its net change, and the
+    workbook validates."""
+    out = tmp_path / "Budget.xlsx"
+    build_workbook(OTHER_FORMS, out)
+    assert [f for f in validate_workbook(out) if f.severity.value == "error"] == []
+    sheet = load_workbook(out)[FORMS_SHEET]
+    header = {sheet.cell(HEADER_ROW, c).value: c for c in range(1, sheet.max_column + 1)}
+    book = EvaluatedBook.open(out)
+    rows = {(sheet.cell(r, header[OVERSKRIFT]).value, sheet.cell(r, header[YEAR]).value): r
+            for r in range(HEADER_ROW + 1, sheet.max_row + 1) if str(sheet.cell(r, 1).value).startswith("F-")}
+
+    def shown(title: str, year: int, label: str) -> object:
+        return book.value(f"Forslag!{sheet.cell(rows[(title, year)], header[label]).coordinate}")
+
+    herning = "Fælles ledelse af de tre dagtilbud i Sunds"
+    assert (shown(herning, 2025, GEVINST), shown(herning, 2025, INVESTERING), shown(herning, 2025, NET)) == (-400, 100,
+                                                                                                             -300)
+    assert shown(herning, 2025, "Enhed i forslaget") == "mio. kr."
+    assert shown(herning, 2025, "Faktor til 1.000 kr. (− = besparelse)") == -1000
+    egedal = "Ændret åbningstid i dagplejen om fredagen"
+    assert shown(egedal, 2027, NET) == -500  # "Budgetændring" only: the net change is the stated total
+    kobenhavn = "Automatisering af administrative processer i lønadministrationen"
+    assert shown(kobenhavn, 2025, NET) == -400 == shown(kobenhavn, 2025, STATED)
+    assert sheet.cell(HEADER_ROW, header["Udvidelse"]).value == "Udvidelse"

@@ -68,13 +68,16 @@ def test_every_area_with_its_net_budget_source_and_a_formula_total(built: Path) 
     header, rows = rows_by_label(built)
     sheet = load_workbook(built)[REMARKS_SHEET]
     assert [sheet.cell(r, header["Område"]).value for r in rows] == [a.name for a in expected]
-    assert [sheet.cell(r, header["Nettobudget (kr.)"]).value for r in rows] == [a.net_budget_kr for a in expected]
+    book = EvaluatedBook.open(built)
+    assert [book.value(f"{REMARKS_SHEET}!{sheet.cell(r, header['Nettobudget (kr.)']).coordinate}") for r in rows] == [
+        a.net_budget for a in expected]
+    assert [sheet.cell(r, header["Nettobudget som anført"]).value for r in rows] == [a.net_budget for a in expected]
+    assert {sheet.cell(r, header["Enhed"]).value for r in rows} == {"kr."}
     assert {sheet.cell(r, header["Udvalg"]).value for r in rows} == {"Økonomiudvalget"}
     assert sheet.cell(rows[0], header["Kilde"]).value == "budget_remarks_kalundborg_oeu_2024.txt, page 1, line 7"
-    book = EvaluatedBook.open(built)
     total = total_cell(built)
     assert book.formula(total) == f"=SUM(C{rows[0]}:C{rows[-1]})"
-    assert book.value(total) == sum(a.net_budget_kr for a in expected) == 460_443_800
+    assert book.value(total) == sum(a.net_budget for a in expected) == 460_443_800
     assert validate_workbook(built) == []
 
 
@@ -120,3 +123,24 @@ def test_remarks_of_several_committees_merge_with_a_total_per_committee(tmp_path
 
 def test_remarks_alone_make_a_workbook_without_center_sheets(built: Path) -> None:
     assert load_workbook(built).sheetnames == ["Oversigt", REMARKS_SHEET, "Kilder", "Kontrol"]
+
+
+OTHER_REMARKS = sorted(p for p in REMARKS.iterdir() if p.suffix in {".pdf", ".docx"} and not p.name.startswith("budget_"))
+
+
+def test_remarks_in_kr_1000_kr_and_mio_kr_are_added_only_after_conversion(tmp_path: Path) -> None:
+    out = tmp_path / "Budget.xlsx"
+    build_workbook([REMARKS_TXT, *OTHER_REMARKS], out)
+    assert [f for f in validate_workbook(out) if f.severity.name == "ERROR"] == []
+    header, rows = rows_by_label(out)
+    sheet = load_workbook(out)[REMARKS_SHEET]
+    book = EvaluatedBook.open(out)
+    shown = {sheet.cell(r, header["Område"]).value: (
+        sheet.cell(r, header["Nettobudget som anført"]).value, sheet.cell(r, header["Enhed"]).value,
+        sheet.cell(r, header["Faktor til kr."]).value,
+        book.value(f"{REMARKS_SHEET}!{sheet.cell(r, header['Nettobudget (kr.)']).coordinate}")) for r in rows}
+    assert shown["Budgetområde 826 Administration"] == (474.6, "mio. kr.", 1_000_000, 474_600_000)
+    assert shown["Kapitel 14: Politikområde Sundhed"] == (173_363, "1.000 kr.", 1000, 173_363_000)
+    assert shown["Politisk organisation"] == (12_345_678, "kr.", 1, 12_345_678)
+    expected = sum(area.net_budget_tkr * 1000 for path in (REMARKS_TXT, *OTHER_REMARKS) for area in areas(path))
+    assert book.value(total_cell(out)) == pytest.approx(expected)

@@ -144,3 +144,8 @@ def number(value: float) -> str:
         return str(int(value))
     text = repr(float(value))
     return text if "e" not in text else f"{value:.15f}".rstrip("0")
+
+
+def converted(amount: str, factor: str) -> Formula:
+    """An amount as printed times the factor that brings it to the workbook's unit and sign; blank stays blank."""
+    return Formula(f'IF({amount}="","",{amount}*{factor})')

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from budgetbook.model import ImportResult, Provenance
-from budgetbook.records.catalogue import Initiative
+from budgetbook.units import factor_to_tkr, unit_label
+from budgetbook.records.catalogue import CatalogueDocument, Initiative
 from budgetbook.records.proposals import ProposalForm
 from budgetbook.records.reduction import ReductionLine
 from workbook import formulas as fx
@@ -39,11 +40,13 @@ PROPOSAL_WORDS = 120  # of a long proposal text only the start counts, as for th
 
 # Header labels of the Katalog table (its columns, in order).
 NR, MUNICIPALITY, TITLE, DESCRIPTION, EFFECT = "Nr.", "Kommune", "Titel", "Beskrivelse", "Effekt (t.kr.)"
+PRINTED, UNIT, FACTOR = "Effekt som anført", "Enhed", "Faktor til t.kr. (+ = besparelse)"
 FULL_YEAR, COST, ADOPTED = "Fuldt indfaset år", "Implementeringsomkostninger", "Vedtaget"
 MEASURES, AREAS, INFO, SOURCE, REPEATS = ("Typer af tiltag", "Berørte fagområder", "Yderligere information",
                                           "Kilde", "Gentagelser")
+UDVALG, AREA, NUMBER = "Udvalg", "Område", "Nummer i kataloget"
 CATALOGUE_COLUMNS = (NR, MUNICIPALITY, TITLE, DESCRIPTION, EFFECT, FULL_YEAR, COST, ADOPTED, MEASURES, AREAS, INFO,
-                     SOURCE, REPEATS)
+                     SOURCE, REPEATS, PRINTED, UNIT, FACTOR, UDVALG, AREA, NUMBER)
 COL = {label: index for index, label in enumerate(CATALOGUE_COLUMNS, start=1)}
 MEASURE = "Type af tiltag"
 TYPES_COLUMNS = (NR, MUNICIPALITY, MEASURE, EFFECT, ADOPTED)
@@ -97,7 +100,9 @@ class CatalogueSection(SheetsOnlySection):
 
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]:
         traces: list[Trace] = []
-        catalogue = build_catalogue_sheet(self.initiatives, traces)
+        savings = {id(i): r.document.savings if isinstance(r.document, CatalogueDocument) else None
+                   for r in self.results for i in r.records}
+        catalogue = build_catalogue_sheet(self.initiatives, traces, savings)
         types = build_types_sheet(self.initiatives)
         summary, checks = build_summary_sheet(self.initiatives, self.results)
         sheets = [catalogue, summary, types]
@@ -114,17 +119,31 @@ def _last_row(count: int) -> int:
     return max(HEADER_ROW + count, HEADER_ROW + 1)
 
 
-def build_catalogue_sheet(initiatives: list[Initiative], traces: list[Trace]) -> SheetLayout:
+def effect_factor(item: Initiative, savings: str | None) -> float | int:
+    """What the printed effect is multiplied by: to 1.000 kr., and to a positive saving where the
+    catalogue writes savings as negative numbers."""
+    sign = -1 if savings == "savings_negative" else 1
+    return factor_to_tkr(item.effect_unit) * sign
+
+
+def build_catalogue_sheet(initiatives: list[Initiative], traces: list[Trace],
+                          savings: dict[int, str | None] | None = None) -> SheetLayout:
+    savings = savings or {}
     sheet = SheetLayout(CATALOGUE, "Katalog", freeze=f"D{HEADER_ROW + 1}", print_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     sheet.put(1, 1, "Katalog over budgetinitiativer fra andre kommuner", Style.TITLE)
-    sheet.put(2, 1, "Effekt ved fuld indfasning i 1.000 kr. Brug filtrene i overskriftsrækken.", Style.NOTE)
+    sheet.put(2, 1, "Effekt ved fuld indfasning i 1.000 kr., en besparelse positiv: effekten som kataloget anfører "
+                    "den gange faktoren (enheden og katalogets fortegn). Brug filtrene i overskriftsrækken.", Style.NOTE)
     sheet.put_row(HEADER_ROW, list(CATALOGUE_COLUMNS), Style.HEADER)
     for index, item in enumerate(initiatives):
         row = _catalogue_row(index)
         sheet.put(row, COL[NR], index + 1, Style.TEXT)
         sheet.put_row(row, [item.municipality, item.title], Style.TEXT, first_col=COL[MUNICIPALITY])
         sheet.put(row, COL[DESCRIPTION], item.description, Style.WRAP)
-        sheet.put(row, COL[EFFECT], item.effect_tkr, Style.AMOUNT)
+        sheet.put(row, COL[PRINTED], item.effect, Style.DECIMAL if isinstance(item.effect, float) else Style.AMOUNT)
+        sheet.put(row, COL[UNIT], unit_label(item.effect_unit) if item.effect is not None else None, Style.TEXT)
+        sheet.put(row, COL[FACTOR], effect_factor(item, savings.get(id(item))), Style.DECIMAL)
+        sheet.put(row, COL[EFFECT], fx.converted(fx.ref(row, COL[PRINTED]), fx.ref(row, COL[FACTOR])), Style.AMOUNT)
+        sheet.put_row(row, [item.udvalg, item.area, item.number], Style.TEXT, first_col=COL[UDVALG])
         sheet.put(row, COL[FULL_YEAR], item.full_year, Style.TEXT)
         sheet.put_row(row, [item.implementation_cost_text, adopted_text(item.adopted), "; ".join(item.measure_types),
                             "; ".join(item.affected_areas), item.source, item.provenance.describe()], Style.TEXT,

@@ -1,9 +1,10 @@
 """The proposal-form section: a "Forslag" sheet with one row per form and year, and a block per center.
 
-The forms state amounts with their own sign: a saving is negative ("Estimeret gevinst
--4.600"), an investment positive, and "Ændringsforslag i alt" is their sum. The
-reduction lists write savings as positive numbers. Every amount here keeps the form's
-sign and every column that holds one says so ("− = besparelse"); nothing is flipped.
+Most forms write a saving as negative ("Estimeret gevinst -4.600"), an investment positive,
+and "Ændringsforslag i alt" as their sum; some write savings positive, or in kroner or mio. kr.
+Every amount here is in 1.000 kr. with a saving negative: the form's amount times its factor
+(its unit, and −1 where it writes savings positive), both shown on the row. The reduction
+lists write savings as positive numbers; every column that holds an amount says its sign.
 
 The Forslag sheet is the one place the forms' figures are typed. Per row: the form's key,
 title, center, bevilling, the ticked kinds (an "x" per kind, as on the form), the year,
@@ -23,7 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from budgetbook.model import ImportResult, Number, Provenance
-from budgetbook.records.proposals import KINDS, ProposalForm
+from budgetbook.records.proposals import KINDS, SAVINGS_POSITIVE, ProposalForm
+from budgetbook.units import factor_to_tkr, unit_label
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, table_over
 from workbook.sections import Block, Trace
@@ -50,9 +52,11 @@ DIFFERENCE = "Afvigelse (netto − forslaget)"
 MEDARBEJDERE = "Berørte medarbejdere"
 AARSVAERK = "Ændring i årsværk (+ = flere)"
 SOURCE = "Kilde"
-KIND_LABELS = tuple(KINDS.values())  # "Effektivisering", "Investering", "Besparelse", "Merindtægt"
+UNIT = "Enhed i forslaget"
+FACTOR = "Faktor til 1.000 kr. (− = besparelse)"
+KIND_LABELS = tuple(KINDS.values())  # "Effektivisering", "Investering", "Besparelse", "Merindtægt", ...
 LABELS = (KEY, OVERSKRIFT, CENTER, BEVILLING, *KIND_LABELS, YEAR, BUDGET, GEVINST, INVESTERING, NET, STATED,
-          DIFFERENCE, MEDARBEJDERE, AARSVAERK, SOURCE)
+          DIFFERENCE, MEDARBEJDERE, AARSVAERK, SOURCE, UNIT, FACTOR)
 COLUMN = {label: index for index, label in enumerate(LABELS, start=1)}
 
 # The fields of a form whose source line the Sporbarhed table keeps, as "<key>/<field>".
@@ -110,6 +114,29 @@ def unique_forms(results: list[ImportResult]) -> tuple[list[ProposalForm], list[
                 continue
             seen[key] = form
     return list(seen.values()), dropped
+
+
+def money_factor(form: ProposalForm) -> Number:
+    """What a form's amounts are multiplied by to be in 1.000 kr.: its unit."""
+    return factor_to_tkr(form.unit)
+
+
+def saving_factor(form: ProposalForm) -> Number:
+    """What a form's gevinst, investering and total are multiplied by: its unit, and −1 where the form
+    writes a saving as a positive number, so that every saving here is negative."""
+    return money_factor(form) * (-1 if form.savings == SAVINGS_POSITIVE else 1)
+
+
+def scaled(value: Number | None, factor: Number) -> Number | None:
+    if value is None:
+        return None
+    result = round(value * factor, 6)
+    return int(result) if float(result).is_integer() else result
+
+
+def has_parts(form: ProposalForm) -> bool:
+    """Does the form state a gevinst or an investering in some year (not only its total)?"""
+    return any(v is not None for values in (form.estimeret_gevinst, form.investeringsbehov) for v in values.values())
 
 
 def kinds_text(form: ProposalForm) -> str:
@@ -177,9 +204,9 @@ class ProposalSection:
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]:
         sheet = SheetLayout(FORMS_SHEET, "Forslag", freeze=f"C{HEADER_ROW + 1}", print_rows=f"{HEADER_ROW}:{HEADER_ROW}")
         sheet.put(1, 1, "Ændringsforslag", Style.TITLE)
-        sheet.put(2, 1, "Beløb i hele 1.000 kr. med forslagenes fortegn: en besparelse er negativ, en udgift positiv "
-                        "(reduktionslisterne skriver besparelser som positive tal). Én række pr. forslag og år.",
-                  Style.NOTE)
+        sheet.put(2, 1, "Beløb i hele 1.000 kr., en besparelse negativ, en udgift positiv (reduktionslisterne skriver "
+                        "besparelser som positive tal): forslagets beløb gange faktoren fra dets enhed og fortegn "
+                        "(kolonnerne til højre). Én række pr. forslag og år.", Style.NOTE)
         sheet.put_row(HEADER_ROW, list(LABELS), Style.HEADER)
         checks: list[Check] = []
         traces: list[Trace] = []
@@ -199,14 +226,23 @@ class ProposalSection:
         for key, label in KINDS.items():
             sheet.put(row, COLUMN[label], TICK if key in form.kind else None, Style.TEXT)
         sheet.put(row, COLUMN[YEAR], int(year), Style.TEXT)
-        for label, values in ((BUDGET, form.nuvaerende_budget), (GEVINST, form.estimeret_gevinst),
-                              (INVESTERING, form.investeringsbehov), (STATED, form.aendringsforslag_i_alt),
-                              (MEDARBEJDERE, form.beroerte_medarbejdere), (AARSVAERK, form.aendring_aarsvaerk)):
-            sheet.put(row, COLUMN[label], values.get(year), Style.AMOUNT if label != AARSVAERK else Style.TEXT)
+        money, saving = money_factor(form), saving_factor(form)
+        for label, values, factor in ((BUDGET, form.nuvaerende_budget, money),
+                                      (GEVINST, form.estimeret_gevinst, saving),
+                                      (INVESTERING, form.investeringsbehov, saving),
+                                      (STATED, form.aendringsforslag_i_alt, saving),
+                                      (MEDARBEJDERE, form.beroerte_medarbejdere, 1),
+                                      (AARSVAERK, form.aendring_aarsvaerk, 1)):
+            sheet.put(row, COLUMN[label], scaled(values.get(year), factor),
+                      Style.AMOUNT if label != AARSVAERK else Style.TEXT)
+        sheet.put_row(row, [form.provenance.describe(), unit_label(form.unit)], Style.TEXT, first_col=COLUMN[SOURCE])
+        sheet.put(row, COLUMN[FACTOR], saving, Style.DECIMAL)
+        stated: Number | None = scaled(form.aendringsforslag_i_alt.get(year), saving)
+        if not has_parts(form):  # the form states only its total ("Budgetændring"): the net change is that
+            sheet.put(row, COLUMN[NET], fx.blank_or(fx.ref(row, COLUMN[STATED])), Style.AMOUNT)
+            return []
         net = sheet.put(row, COLUMN[NET], fx.sum_of([fx.ref(row, COLUMN[GEVINST]), fx.ref(row, COLUMN[INVESTERING])]),
                         Style.AMOUNT)
-        sheet.put(row, COLUMN[SOURCE], form.provenance.describe(), Style.TEXT)
-        stated: Number | None = form.aendringsforslag_i_alt.get(year)
         if stated is None:
             return []
         sheet.put(row, COLUMN[DIFFERENCE], fx.difference(net, fx.ref(row, COLUMN[STATED])), Style.STATED)

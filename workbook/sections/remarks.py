@@ -1,8 +1,9 @@
 """The budget-remarks section: a "Bemærkninger" sheet with every area's net budget and its texts.
 
 One row per area ("Jobcenter"): the committee, the area, its net budget in whole kroner
-as the remarks state it ("Samlet nettobudget for området: 50.190.100 kr."), the source
-line, and one wrapped column per section heading (Budgetgrundlag, Beskrivelse af
+as a formula over the amount as the remarks state it and its unit ("Samlet nettobudget for
+området: 50.190.100 kr.", "udgør netto 474,6 mio. kr."), the source line, and one wrapped
+column per section heading (Budgetgrundlag, Beskrivelse af
 området, ...), in the order the headings first appear. Below: the total as a SUM and, as
 several committees' remarks may be merged into one workbook, the total per committee as
 SUMIFS. Areas belong to committees, not to centers, so this section has no center block.
@@ -14,6 +15,7 @@ import hashlib
 
 from budgetbook.model import ImportResult
 from budgetbook.records.remarks import BudgetArea, RemarksDocument
+from budgetbook.units import factor_to_tkr, unit_label
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, table_over
 from workbook.sections import Block, SheetsOnlySection, Trace
@@ -21,8 +23,11 @@ from workbook.sections import Block, SheetsOnlySection, Trace
 KIND = "budget_remarks"
 REMARKS_SHEET = "Bemærkninger"
 HEADER_ROW = 4
-FIXED_LABELS = ("Udvalg", "Område", "Nettobudget (kr.)", "Kilde", "Nøgle")
+FIXED_LABELS = ("Udvalg", "Område", "Nettobudget (kr.)", "Kilde", "Nøgle", "Nettobudget som anført", "Enhed", "År",
+                "Faktor til kr.")
 NET_COL = 3
+PRINTED_COL, UNIT_COL, YEAR_COL, FACTOR_COL = 6, 7, 8, 9
+KR_PER_TKR = 1000
 
 
 def area_key(committee: str, area: BudgetArea) -> str:
@@ -75,8 +80,8 @@ class RemarksSection(SheetsOnlySection):
         sheet = SheetLayout(REMARKS_SHEET, "Bemærkninger", freeze=f"C{HEADER_ROW + 1}",
                             print_rows=f"{HEADER_ROW}:{HEADER_ROW}")
         sheet.put(1, 1, "Bemærkninger", Style.TITLE)
-        sheet.put(2, 1, "Områdernes samlede nettobudget i hele kr. (ikke 1.000 kr.), som bemærkningerne skriver det, "
-                        "og deres tekster.", Style.NOTE)
+        sheet.put(2, 1, "Områdernes nettobudget i hele kr. (ikke 1.000 kr.): beløbet som bemærkningerne anfører det, "
+                        "gange faktoren fra dets enhed (kr., 1.000 kr., mio. kr.) til kr.; og deres tekster.", Style.NOTE)
         labels = [*FIXED_LABELS, *self.titles]
         sheet.put_row(HEADER_ROW, labels, Style.HEADER)
         traces = []
@@ -84,7 +89,11 @@ class RemarksSection(SheetsOnlySection):
         for row, (committee, area) in enumerate(self.areas, start=first):
             key = area_key(committee, area)
             sheet.put_row(row, [committee, area.name], Style.TEXT)
-            sheet.put(row, NET_COL, area.net_budget_kr, Style.AMOUNT)
+            sheet.put(row, PRINTED_COL, area.net_budget,
+                      Style.DECIMAL if isinstance(area.net_budget, float) else Style.AMOUNT)
+            sheet.put_row(row, [unit_label(area.unit), area.year], Style.TEXT, first_col=UNIT_COL)
+            sheet.put(row, FACTOR_COL, factor_to_tkr(area.unit) * KR_PER_TKR, Style.AMOUNT)
+            sheet.put(row, NET_COL, fx.converted(fx.ref(row, PRINTED_COL), fx.ref(row, FACTOR_COL)), Style.AMOUNT)
             sheet.put_row(row, [area.net_budget_provenance.describe(), key], Style.TEXT, first_col=4)
             for col, title in enumerate(self.titles, start=len(FIXED_LABELS) + 1):
                 sheet.put(row, col, area.sections.get(title), Style.WRAP)
