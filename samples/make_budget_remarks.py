@@ -21,6 +21,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from samples import remarks_layouts
 from samples.prose_layout import (
     bullet_level,
     docx_paragraph,
@@ -56,6 +57,7 @@ def main(out_dir: Path) -> None:
     docx_path = write_docx(blocks, out_dir / f"{STEM}.docx")
     write_pdf(blocks, out_dir / f"{STEM}.pdf")
     libreoffice_to_pdf(docx_path, out_dir / f"{STEM}.libreoffice.pdf")
+    remarks_layouts.main(out_dir)  # other municipalities' remarks
 
 
 def text_to_blocks(text: str) -> list[Block]:
