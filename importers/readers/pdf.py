@@ -18,6 +18,7 @@ from pathlib import Path
 from budgetbook.errors import SourceError
 from budgetbook.model import Provenance
 from importers.readers import Line, Word
+from importers.readers.pdf_marks import page_with_marks
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less stand on one line
 MAX_PAGES = 2000  # a longer PDF is refused: it would take a quarter of an hour
@@ -75,6 +76,7 @@ def read_lines(path: Path) -> list[Line]:
 
 
 def _page_to_placed(page: object) -> list[_Placed]:
+    page = page_with_marks(page)  # tick boxes drawn as squares become ☒/☐ in the text (importers.readers.pdf_marks)
     tables = page.find_tables()  # type: ignore[attr-defined]
     placed: list[_Placed] = []
     boxes = []
