@@ -31,9 +31,7 @@ from samples.document_layout import (
     PageBreak,
     Para,
     grid,
-    write_docx,
-    write_libreoffice_pdf,
-    write_pdf,
+    write_samples,
 )
 from samples.seeds import SEEDS
 
@@ -46,12 +44,13 @@ KL_GRID_SUBJECT = "printed records: "
 
 
 def main(out_dir: Path) -> None:
-    out_dir = Path(out_dir)
-    write_pdf(kl_grid(), out_dir / "kl-idebank-label-grid-vector-boxes.pdf")
-    write_docx(kerteminde(), out_dir / "kerteminde-raaderumskatalog-side-pr-forslag.docx")
-    write_libreoffice_pdf(helsingoer(), out_dir / "helsingoer-raaderumskatalog-en-linje.libreoffice.pdf")
-    write_pdf(viborg(), out_dir / "viborg-effektiviseringskatalog-label-over-vaerdi.pdf")
-    write_docx(krevi(), out_dir / "krevi-inspiration-nummererede-forslag.docx")
+    write_samples(out_dir, {
+        "kl-idebank-label-grid-vector-boxes.pdf": kl_grid(),
+        "kerteminde-raaderumskatalog-side-pr-forslag.docx": kerteminde(),
+        "helsingoer-raaderumskatalog-en-linje.libreoffice.pdf": helsingoer(),
+        "viborg-effektiviseringskatalog-label-over-vaerdi.pdf": viborg(),
+        "krevi-inspiration-nummererede-forslag.docx": krevi(),
+    })
 
 
 # -- KL idébank, label grid with vector boxes ------------------------------------------------------

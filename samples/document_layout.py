@@ -386,3 +386,16 @@ def write_libreoffice_pdf(document: Document, path: Path) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         source = write_docx(document, Path(folder) / path.name.replace(".libreoffice.pdf", ".docx"))
         return libreoffice_to_pdf(source, path)
+
+
+def write_samples(out_dir: Path, documents: dict[str, Document]) -> None:
+    """Each document under its file name, laid out as the name says: ".libreoffice.pdf" printed by
+    LibreOffice from Word, ".pdf" drawn by reportlab, ".docx" as Word."""
+    for name, document in documents.items():
+        target = Path(out_dir) / name
+        if name.endswith(".libreoffice.pdf"):
+            write_libreoffice_pdf(document, target)
+        elif name.endswith(".pdf"):
+            write_pdf(document, target)
+        else:
+            write_docx(document, target)

@@ -30,20 +30,19 @@ from samples.document_layout import (
     PageBreak,
     Para,
     grid,
-    write_docx,
-    write_libreoffice_pdf,
-    write_pdf,
+    write_samples,
 )
 from samples.make_reduction_list import save_reproducibly
 
 
 def main(out_dir: Path) -> None:
-    out_dir = Path(out_dir)
-    write_libreoffice_pdf(koebenhavn(), out_dir / "koebenhavn-effektiviseringsforslag-styringsomraade.libreoffice.pdf")
-    write_docx(odsherred(), out_dir / "odsherred-aendringsforslag-b-aar.docx")
-    write_pdf(egedal(), out_dir / "egedal-prioriteringsforslag-aar-med-enhed.pdf")
-    write_docx(herning(), out_dir / "herning-forslag-mio-kr-besparelse-positiv.docx")
-    write_toender(out_dir / "toender-skema-til-budgetforslag.xlsx")
+    write_samples(out_dir, {
+        "koebenhavn-effektiviseringsforslag-styringsomraade.libreoffice.pdf": koebenhavn(),
+        "odsherred-aendringsforslag-b-aar.docx": odsherred(),
+        "egedal-prioriteringsforslag-aar-med-enhed.pdf": egedal(),
+        "herning-forslag-mio-kr-besparelse-positiv.docx": herning(),
+    })
+    write_toender(Path(out_dir) / "toender-skema-til-budgetforslag.xlsx")
 
 
 # -- København ----------------------------------------------------------------------------------

@@ -27,9 +27,7 @@ from samples.document_layout import (
     PageBreak,
     Para,
     grid,
-    write_docx,
-    write_libreoffice_pdf,
-    write_pdf,
+    write_samples,
 )
 
 TEXT = {
@@ -43,12 +41,13 @@ TEXT = {
 
 
 def main(out_dir: Path) -> None:
-    out_dir = Path(out_dir)
-    write_pdf(helsingoer(), out_dir / "helsingoer-budgetomraade-netto-i-saetning.pdf")
-    write_docx(halsnaes(), out_dir / "halsnaes-politikomraade-tabel.docx")
-    write_libreoffice_pdf(frederikssund(), out_dir / "frederikssund-nettobudget-linje.libreoffice.pdf")
-    write_pdf(skive(), out_dir / "skive-budget-netto-tkr.pdf")
-    write_docx(herning(), out_dir / "herning-serviceomraade-kolonner.docx")
+    write_samples(out_dir, {
+        "helsingoer-budgetomraade-netto-i-saetning.pdf": helsingoer(),
+        "halsnaes-politikomraade-tabel.docx": halsnaes(),
+        "frederikssund-nettobudget-linje.libreoffice.pdf": frederikssund(),
+        "skive-budget-netto-tkr.pdf": skive(),
+        "herning-serviceomraade-kolonner.docx": herning(),
+    })
 
 
 def helsingoer() -> Document:
