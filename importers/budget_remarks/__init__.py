@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 
 from budgetbook.errors import SourceError
-from budgetbook.model import ImportResult, ReadWarning
+from budgetbook.model import ImportResult, Provenance, ReadWarning
 from budgetbook.records.remarks import BudgetArea, RemarksDocument
+from budgetbook.units import unit_label
 from importers.budget_remarks.areas import Area, lines_to_net_budgets, net_budgets_to_areas, text_of
 from importers.budget_remarks.sections import area_to_sections, learned_headings
 from importers.conventions import head_texts, stated_unit
@@ -71,6 +72,8 @@ def interpret(reading: Reading) -> ImportResult:
     width = visual_width(lines)
     learned = learned_headings(areas)
     records = tuple(area_to_record(area, learned, width, unit, reading, warnings) for area in areas)
+    units = ", ".join(dict.fromkeys(unit_label(r.unit) for r in records))
+    reading.note(f"{len(records)} areas found by their net budget; units: {units}")
     return ImportResult(KIND, source, records, tuple(warnings), document=document)
 
 
@@ -87,11 +90,12 @@ def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[Rema
                 following = reading.lines.index(line) + 1
                 reading.mark_used(*reading.lines[following:following + 1])
         return RemarksDocument(text, committee, line.provenance), _year(hit.values.get("year"))
-    first = next((line for line in reading.lines if text_of(line)), reading.lines[0])
+    first = next((line for line in reading.lines if text_of(line)), None)
+    where = first.provenance if first is not None else Provenance(reading.source.path)
     year = next((_year(hit.values.get("year")) for text in head_texts(reading, HEAD_LINES)
                  if (hit := title_hit(text, reading.vocabulary)) is not None), None)
-    warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", first.provenance))
-    return RemarksDocument("", "", first.provenance), year
+    warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", where))
+    return RemarksDocument("", "", where), year
 
 
 def _title(reading: Reading) -> tuple[Line, str, Hit] | None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from budgetbook.errors import NumberError, SourceError
 from budgetbook.model import ImportResult, Provenance, ReadWarning
-from budgetbook.records.proposals import KINDS, SAVINGS_NEGATIVE, ProposalForm
+from budgetbook.records.proposals import KINDS, SAVINGS_NEGATIVE, SAVINGS_POSITIVE, ProposalForm
+from budgetbook.units import unit_label
 from importers.cleanup import one_line
 from importers.conventions import savings_in, stated_savings, unit_in
 from importers.fields import cells_to_fields, line_cells
@@ -114,6 +115,10 @@ def interpret(reading: Reading) -> ImportResult:
     document_savings = stated_savings(reading)
     forms = [block_to_form(block, reading, warnings) for block in blocks]
     records = tuple(form_to_record(form, width, document_savings, warnings) for form in forms)
+    for record in records:
+        reading.note(f"Form '{record.overskrift or record.title}' ({record.provenance.describe()}): years "
+                     f"{', '.join(record.years) or 'none'}, amounts in {unit_label(record.unit)}, "
+                     f"{'savings positive' if record.savings == SAVINGS_POSITIVE else 'savings negative'}")
     return ImportResult(KIND, reading.source, records, tuple(warnings))
 
 
