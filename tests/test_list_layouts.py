@@ -276,3 +276,10 @@ def test_committee_packs_of_converted_lists_validate(tmp_path: Path) -> None:
     book = EvaluatedBook.open(teknik)
     row = header[0].row + 1
     assert [book.value(f"Vej!{col[f'{y} (1.000 kr.)']}{row}") for y in ("2025", "2026")] == [100, 100]
+
+
+def test_a_catalogue_describing_its_proposals_below_the_table_gives_each_its_explanation() -> None:
+    result = importers.parse(FREDERIKSSUND)
+    vikarer = next(r for r in result.records if r.nr == "12")
+    assert vikarer.forklaring == "Vikarer købes gennem én fælles aftale for skoler og dagtilbud."
+    assert result.coverage.used == result.coverage.lines - 3  # the intro and "Beskrivelse af tiltagene" unread

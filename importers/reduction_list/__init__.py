@@ -136,7 +136,8 @@ def _records(state: ListState, warnings: list[ReadWarning]) -> list[ReductionLin
         records.append(ReductionLine(
             nr=nr or None, bevillingstekst=draft.texts["bevillingstekst"],
             center=draft.center or draft.group or NO_CENTER, udvalg=draft.texts["udvalg"] or draft.group_udvalg,
-            overskrift=title, forklaring=draft.texts["explanation"], amounts=draft.amounts, budget_base=draft.budget,
+            overskrift=title, forklaring=draft.texts["explanation"] or " ".join(state.description.get(id(draft), [])),
+            amounts=draft.amounts, budget_base=draft.budget,
             pct_stated=as_percent(draft.pct, scale) if draft.pct else None, provenance=draft.line.provenance,
             period_total=draft.period_total))
     return records

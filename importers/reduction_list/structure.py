@@ -74,6 +74,8 @@ class ListState:
     warnings: list[ReadWarning] = field(default_factory=list)
     decimals: int = 0
     used: list[Line] = field(default_factory=list)
+    describing: Draft | None = None  # the proposal whose description below the table is being read
+    description: dict[int, list[str]] = field(default_factory=dict)  # id(draft) -> its description's lines
 
     def read(self, lines: Sequence[Line]) -> None:
         for line in lines:
@@ -142,16 +144,33 @@ class ListState:
         return True
 
     def _text_row(self, line: Line, columns: Columns, filled: list[tuple[int, str]]) -> bool:
-        """A line without figures: a group heading, the title again, or a sentence."""
+        """A line without figures: a group heading, the title again, a proposal's description, or a sentence."""
         text = " ".join(t for _, t in filled)
         kind = self.vocabulary.search("common.kinds", text)
         if normalize(text) == normalize(self.title) or (kind is not None and kind.role == "reduction_list"):
             return True  # the list's title, printed again on a new page
-        if len(filled) != 1 or "center" in columns.index or len(text) > 120 or text.endswith((".", ":")):
+        if self._describes(text):
+            return True
+        if (len(filled) != 1 or "center" in columns.index or self.hovedtotal or len(text) > 120
+                or text.endswith((".", ":"))):
             self.sentences.append(line)
             return False
         self._heading(text)
         return True
+
+    def _describes(self, text: str) -> bool:
+        """A catalogue that describes its proposals below the table: a proposal's title alone on a line
+        starts its description, and the lines after it are that description."""
+        key = normalize(text)
+        titled = next((d for d in self.drafts if key in (normalize(d.texts["title"]),
+                                                         normalize(f"{d.texts['number']} {d.texts['title']}"))), None)
+        if titled is not None and self.hovedtotal:
+            self.describing = titled
+            return True
+        if self.describing is not None and not self.describing.texts["explanation"]:
+            self.description.setdefault(id(self.describing), []).append(text)
+            return True
+        return False
 
     def _heading(self, text: str) -> None:
         self.group = text

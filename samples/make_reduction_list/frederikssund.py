@@ -1,7 +1,8 @@
 """Frederikssund's handlingskatalog for budget 2021-2024 as a printed PDF: the proposal's number
 written into its title ("12 Fælles indkøb af vikarer"), the area in a column ("Område"), amounts in
 mio. kr. with one decimal (the unit in the title), a period total column ("I alt 2021-2024") and an
-"I alt" row; the municipality and title as a running header and "Side 1 af 2" as a footer; the tiltag described after the table.
+"I alt" row; the municipality and title as a running header and "Side 1 af 2" as a footer; each
+tiltag described after the table (read as its explanation).
 
 Source: https://sn.dk/Lokalavisen-Frederikssund/Budgetudspil-i-hoering-Skal-finde-besparelser-for-19-millioner-kroner/artikel/1350863
 (the catalogue's gross savings: 43 mio. kr. in 2021, 70 in 2022, 81 in 2023 and 87 in 2024, printed
@@ -34,8 +35,19 @@ PROPOSALS = [
     ("24 Styrket jobindsats for ledige på kontanthjælp", "Social og beskæftigelse", (12.5, 19.5, 22.5, 25.0)),
 ]
 PUBLISHED_TOTALS = (43.0, 70.0, 81.0, 87.0)
-DESCRIPTION = ("Tiltaget er beskrevet med indhold, konsekvenser for borgere og medarbejdere og forudsætninger for "
-               "provenuet i kataloget; beløbene står i oversigten.")  # the catalogue's text per tiltag, shortened
+# The catalogue's text per tiltag, shortened (illustrative, like the split of the amounts).
+DESCRIPTIONS = {
+    '1 Ny organisering af hjemmeplejen': 'Hjemmeplejen samles i færre distrikter med fælles planlægning af ruterne.',
+    '2 Reduceret rengøring på plejecentre': 'Rengøring af fællesarealer hver anden uge i stedet for hver uge.',
+    '5 Færre pædagogiske konsulenter': 'To stillinger i den pædagogiske konsulentgruppe nedlægges.',
+    '7 Ændret klassedannelse': 'Klasser dannes med op til 26 elever, hvor skolerne i dag danner mindre klasser.',
+    '9 Omlægning af specialundervisningen': 'Flere elever undervises i specialklasser på egne skoler frem for eksterne tilbud.',
+    '12 Fælles indkøb af vikarer': 'Vikarer købes gennem én fælles aftale for skoler og dagtilbud.',
+    '14 Digital borgerservice': 'Flere henvendelser løses med selvbetjening; åbningstiden i borgerservice nedsættes.',
+    '17 Færre åbningstimer på bibliotekerne': 'Betjent åbningstid nedsættes; bibliotekerne holdes åbne som selvbetjente.',
+    '21 Reduceret vejvedligeholdelse': 'Slidlag fornys sjældnere, og rabatter slås én gang om året.',
+    '24 Styrket jobindsats for ledige på kontanthjælp': 'Flere virksomhedsrettede forløb giver færre udgifter til forsørgelse.',
+}
 
 
 def rows() -> list[list[str]]:
@@ -67,7 +79,7 @@ def write(out: Path) -> None:
     story = [Paragraph(escape(TITLE), title), Spacer(0, 4 * mm), Paragraph(escape(intro), text), Spacer(0, 4 * mm)]
     story += [table, PageBreak(), Paragraph("Beskrivelse af tiltagene", title), Spacer(0, 4 * mm)]
     for name, _area, _amounts in PROPOSALS:
-        story += [Paragraph(escape(name), bold), Paragraph(escape(DESCRIPTION), text), Spacer(0, 3 * mm)]
+        story += [Paragraph(escape(name), bold), Paragraph(escape(DESCRIPTIONS[name]), text), Spacer(0, 3 * mm)]
 
     class NumberedCanvas(Canvas):
         """Draws the running head and "Side N af M" once the page count is known."""
