@@ -94,6 +94,20 @@ def test_users_file_keeps_hashes_and_finds_the_user_by_key(tmp_path):
         add_user(path, 'Anne"\n[users]')
 
 
+def test_a_new_users_file_is_never_readable_by_others(tmp_path, monkeypatch):
+    """The hashes are written into a file that is private from its first byte (umask 022 or not)."""
+    import os
+
+    import budgetbook.files
+
+    seen = []
+    replace = os.replace
+    monkeypatch.setattr(budgetbook.files.os, "replace",
+                        lambda src, dst: (seen.append(os.stat(src).st_mode & 0o777), replace(src, dst)))
+    add_user(tmp_path / "users.toml", "Anne Hansen")
+    assert seen == [0o600]
+
+
 def test_a_script_runs_in_the_pool_and_leaves_the_event_loop_free():
     """The handler blocks until a coroutine on the loop releases it: on the loop itself it never would."""
     from xlpy.offload import offloaded

@@ -18,6 +18,7 @@ import tomllib
 from pathlib import Path
 
 from budgetbook.errors import ConfigError
+from budgetbook.files import save_atomically
 
 
 def key_hash(key: str) -> str:
@@ -61,7 +62,12 @@ def add_user(path: Path, name: str) -> str:
     users[name] = key_hash(key)
     lines = ["# budgetbook server users: name = SHA-256 of the user's key (python -m xlpy.server adduser NAME)",
              "[users]"] + [f"{json.dumps(n, ensure_ascii=False)} = \"{h}\"" for n, h in sorted(users.items())]
+    text = "\n".join(lines) + "\n"
+
+    def write(temporary: Path) -> None:
+        temporary.chmod(0o600)  # private before the hashes are in it, not after
+        temporary.write_text(text, encoding="utf-8")
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    path.chmod(0o600)
+    save_atomically(path, write, doing="budgetbook adduser")
     return key
