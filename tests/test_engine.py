@@ -100,3 +100,40 @@ def test_libreoffice_computes_the_same_for_every_case(tmp_path) -> None:  # noqa
             assert other_value == pytest.approx(mine), formula
         else:
             assert str(other_value if other_value is not None else "") == str(mine), formula
+
+
+class CountingCells(dict):  # type: ignore[type-arg]
+    """Cells that count how often the engine reads them."""
+
+    reads = 0
+
+    def get(self, key, default=None):  # noqa: ANN001, ANN201
+        CountingCells.reads += 1
+        return super().get(key, default)
+
+
+def test_a_range_is_read_once_however_many_formulas_use_it() -> None:
+    """SUMIFS per committee and year over the same rows: reads grow with the rows, not with rows x formulas."""
+    def reads_for(rows: int, committees: int, years: int) -> int:
+        values = CountingCells()
+        for row in range(1, rows + 1):
+            values[(row, 1)] = ["ØU", "UBU", "KFU"][row % 3]
+            for col in range(2, 2 + years):
+                values[(row, col)] = row * col
+        formulas = {(r, c): f'=SUMIFS(CJS!{chr(65 + c)}1:{chr(65 + c)}{rows},CJS!A1:A{rows},"U{r}")'
+                    for r in range(1, committees + 1) for c in range(1, years + 1)}
+        CountingCells.reads = 0
+        book = EvaluatedBook.from_cells({"CJS": values, "Udvalg": {}}, {"Udvalg": formulas})
+        book.evaluate_all()
+        return CountingCells.reads
+
+    assert reads_for(200, 6, 4) == 200 * (4 + 1)  # each column of the rows read once
+    assert reads_for(400, 12, 4) == 2 * reads_for(200, 12, 4)
+
+
+def test_from_cells_evaluates_like_a_workbook() -> None:
+    values = {"CJS": {(1, 1): 10, (2, 1): 20, (1, 3): "ØU", (2, 3): "UBU"}, "Udvalg ØU": {}}
+    formulas = {"Udvalg ØU": {(1, 1): '=SUMIFS(CJS!A1:A2,CJS!C1:C2,"øu")', (2, 1): "=A1*2"}}
+    book = EvaluatedBook.from_cells(values, formulas)
+    assert book.evaluate_all() == {("Udvalg ØU", 1, 1): 10, ("Udvalg ØU", 2, 1): 20}
+    assert book.formula("'Udvalg ØU'!A2") == "=A1*2"

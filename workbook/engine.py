@@ -1,15 +1,18 @@
 """The formula evaluator: computes every formula of a workbook from its cells alone.
 
-It reads the workbook with openpyxl (formulas as text, not cached values), parses each
-formula once (`formula_parser`) and evaluates on demand with memoisation, so a total
-over 10.000 lines costs one pass. It knows the functions in `excel_functions` and says
+Its cells come from anywhere: an openpyxl workbook (`EvaluatedBook(book)`, formulas as
+text, not cached values) or plain mappings (`EvaluatedBook.from_cells`, which the writer
+fills from the layout). It parses each formula once (`formula_parser`) and evaluates on
+demand with memoisation, so a total over 10.000 lines costs one pass, and reads each range
+once per evaluation (a cache keyed by sheet and range), so SUMIFS over many committees
+and years stays linear in the rows. It knows the functions in `excel_functions` and says
 which cell holds anything else. LibreOffice headless is the reference it is tested
 against (tests/test_engine_vs_libreoffice.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -20,18 +23,19 @@ from workbook.excel_functions import FUNCTIONS, ExcelError, Grid, arithmetic, co
 from workbook.formula_parser import Binary, Call, Const, Node, Ref, Unary, parse_formula, parse_ref
 
 _PENDING = object()
+Cells = Mapping[tuple[int, int], object]
+RangeKey = tuple[str, int, int, int, int]
 
 
 class EvaluatedBook:
     """Cell values of a workbook with every formula computed; `value("CJS!H14")`."""
 
     def __init__(self, book: Workbook) -> None:
-        self._cells: dict[str, dict[tuple[int, int], object]] = {}
-        self._formulas: dict[str, dict[tuple[int, int], str]] = {}
-        self._sheet_names = {ws.title.lower(): ws.title for ws in book.worksheets}
+        values: dict[str, dict[tuple[int, int], object]] = {}
+        formulas: dict[str, dict[tuple[int, int], str]] = {}
         for sheet in book.worksheets:
-            cells: dict[tuple[int, int], object] = {}
-            formulas: dict[tuple[int, int], str] = {}
+            cells = values[sheet.title] = {}
+            texts = formulas[sheet.title] = {}
             for row in sheet.iter_rows():
                 for cell in row:
                     value = cell.value
@@ -39,12 +43,25 @@ class EvaluatedBook:
                         continue
                     key = (cell.row, cell.column)
                     if cell.data_type == "f":
-                        formulas[key] = str(value)
+                        texts[key] = str(value)
                     else:
                         cells[key] = value
-            self._cells[sheet.title] = cells
-            self._formulas[sheet.title] = formulas
+        self._load(values, formulas)
+
+    @classmethod
+    def from_cells(cls, values: Mapping[str, Cells], formulas: Mapping[str, Mapping[tuple[int, int], str]]
+                   ) -> EvaluatedBook:
+        """A book of plain cells: per sheet (in sheet order) {(row, col): value} and {(row, col): "=formula"}."""
+        book = cls.__new__(cls)
+        book._load(values, formulas)
+        return book
+
+    def _load(self, values: Mapping[str, Cells], formulas: Mapping[str, Mapping[tuple[int, int], str]]) -> None:
+        self._cells = values
+        self._formulas = {name: formulas.get(name, {}) for name in values}
+        self._sheet_names = {name.lower(): name for name in values}
         self._computed: dict[tuple[str, int, int], object] = {}
+        self._ranges: dict[RangeKey, Grid] = {}
 
     @classmethod
     def open(cls, path: Path) -> EvaluatedBook:
@@ -109,9 +126,16 @@ class EvaluatedBook:
         return value
 
     def _range(self, ref: Ref, sheet: str) -> Grid:
+        """The values of a range, read once: the cells of a finished evaluation never change."""
         name = self._sheet(ref.sheet or sheet)
-        return Grid(tuple(tuple(self._cell(name, r, c) for c in range(ref.min_col, ref.max_col + 1))
-                          for r in range(ref.min_row, ref.max_row + 1)))
+        key = (name, ref.min_row, ref.min_col, ref.max_row, ref.max_col)
+        grid = self._ranges.get(key)
+        if grid is None:
+            cell = self._cell
+            columns = range(ref.min_col, ref.max_col + 1)
+            grid = Grid(tuple(tuple(cell(name, r, c) for c in columns) for r in range(ref.min_row, ref.max_row + 1)))
+            self._ranges[key] = grid
+        return grid
 
     def _eval(self, node: Node, sheet: str) -> object:
         if isinstance(node, Const):
