@@ -8,7 +8,6 @@ for reference when soffice is installed.
 
 from __future__ import annotations
 
-import random
 import resource
 import shutil
 import subprocess
@@ -22,37 +21,11 @@ from openpyxl import load_workbook
 
 import importers
 from templates import template_path
+from bench.synthetic import synthetic_list
 from workbook.build import build_layout
 from workbook.engine import EvaluatedBook
 from workbook.validate import validate_workbook
 from workbook.write_xlsx import fill_template, write_workbook
-
-HEADER = ("Nr.\tBevillingstekst\tCenter\tUdvalg\tOverskrift\tUddybende forklaring om forslaget og konsekvenser\t"
-          "2023 (1.000 kr.)\t2024 (1.000 kr.)\t2025 (1.000 kr.)\t2026 (1.000 kr.)\tBudget 2023 (1.000 kr.)\t"
-          "Reduktion i forhold til budget 2023 (pct)")
-UDVALG = ["ØU", "UBU", "UJAI", "UTMB", "USSÆ", "KFU"]
-
-
-def synthetic_list(lines: int, centers: int, seed: int = 7) -> str:
-    rng = random.Random(seed)
-    out = ["Udmøntning af reduktion på 150 mio. kr.", "", HEADER]
-    grand = [0, 0, 0, 0]
-    per_center = max(1, lines // centers)
-    for c in range(centers):
-        totals = [0, 0, 0, 0]
-        for i in range(per_center):
-            amounts = [rng.randint(10, 900) for _ in range(4)]
-            base = rng.randint(2_000, 90_000)
-            pct = f"{amounts[0] / base * 100:.1f}".replace(".", ",")
-            out.append(f"{c}.{i:02d}.10\tBevilling {c}\tC{c:02d}\t{UDVALG[c % len(UDVALG)]}\tForslag {c}-{i}\t"
-                       f"Forklaring af forslag {i} i center {c}.\t" + "\t".join(str(a) for a in amounts)
-                       + f"\t{base:,}".replace(",", ".") + f"\t{pct}%")
-            totals = [t + a for t, a in zip(totals, amounts)]
-        out.append(f"\t\tC{c:02d} Total\t\t\t\t" + "\t".join(str(t) for t in totals) + "\t\t")
-        grand = [g + t for g, t in zip(grand, totals)]
-    out.append("\t\tHovedtotal\t\t\t\t" + "\t".join(f"{g:,}".replace(",", ".") for g in grand) + "\t\t")
-    return "\n".join(out) + "\n"
-
 
 def measure(label: str, step: Callable[[], object]) -> object:
     """Time one step; memory is the process's peak resident size so far (tracing it would slow the step)."""

@@ -1,45 +1,145 @@
 """Applies a `BookLayout` to a copy of the template and saves it safely.
 
-Text from documents is always written as text: a cell whose text starts with "=",
-"+", "-" or "@" is stored as a string with Excel's quote prefix, never as a formula.
-The file is written by `budgetbook.files.save_atomically`, so a
-failure never leaves a half-written workbook; cached values of every formula are added
-(`workbook.cached_values`) so mail previews, phones and pandas see the numbers.
+openpyxl makes the shell from the template: the prototype sheet of each sheet (widths, print
+setup, header and footer), its tables, frozen panes, print titles and row heights, and the
+named styles. The cells, which are most of a large workbook, are written as XML straight from
+the layout (`workbook.sheet_xml`) with the template's own style indices, texts in a
+shared-strings table, and the value of every formula computed by `workbook.engine` from the
+layout, then spliced into the package. Users may restyle the template's named styles; the
+writer only names them.
+
+Text from documents is always written as text: a cell whose text starts with "=", "+", "-" or
+"@" is stored as a string with Excel's quote prefix, never as a formula. The file is written by
+`budgetbook.files.save_atomically` (locked, whole or not at all), so a failure never leaves a
+half-written workbook.
+
+`fill_template` fills the same shell cell by cell with openpyxl: the reference the fast writer
+is tested against (tests/test_fast_writer.py), and a book to validate before writing it.
 """
 
 from __future__ import annotations
 
+import io
 from copy import copy
 from datetime import datetime, timezone
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.cell.cell import Cell as OpenpyxlCell
+from openpyxl.styles.stylesheet import write_stylesheet
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from budgetbook.errors import WorkbookError
 from budgetbook.files import FileLock
 from templates import template_path
-from workbook.cached_values import save_with_values
+from workbook import ooxml
+from workbook.engine import EvaluatedBook
 from workbook.layout import BookLayout, Formula, SheetLayout, Style
+from workbook.shared_strings import SharedStrings
+from workbook.sheet_xml import FORMULA_LEADS, shell_rows, splice, write_sheet
 
 TABLE_STYLE = "TableStyleLight9"
-_FORMULA_LEADS = ("=", "+", "-", "@")
 
 
 def write_workbook(layout: BookLayout, target: Path, template: Path | None = None,
                    stamp: datetime | None = None, lock: FileLock | None = None) -> Path:
     """Write the layout; `stamp` fixes the file's recorded times so equal layouts give equal bytes.
     `lock`: the target's `budgetbook.files.FileLock`, when the caller holds it."""
-    book = fill_template(layout, template or template_path())
+    book = fill_shell(layout, template or template_path())
     # 'created' records the build (a later validate keeps it); the template's own date would mislead.
     book.properties.created = stamp or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    save_with_values(book, target, stamp, lock=lock)
+    results = evaluate_layout(layout, book)
+    shell = io.BytesIO()
+    book.save(shell)
+    parts = ooxml.read_package(shell.getvalue())
+    strings = SharedStrings()
+    styles = StyleIndex(book)
+    sheets = {sheet.name: sheet for sheet in layout.sheets}
+    for path, name in ooxml.sheet_parts(parts).items():
+        rows = shell_rows(parts[path], strings)
+        written = write_sheet(sheets[name], rows, styles, strings, results.get(name, {}))
+        parts[path] = splice(parts[path], written)
+    parts[ooxml.STYLES] = etree.tostring(write_stylesheet(book))  # with the styles the cells took
+    finish_package(parts, strings)
+    ooxml.save_package(parts, target, stamp, lock)
     return target
 
 
+def finish_package(parts: dict[str, bytes], strings: SharedStrings) -> None:
+    """What every workbook budgetbook saves needs: its shared strings, and styles in the schema's order."""
+    if len(strings):
+        ooxml.with_part(parts, ooxml.SHARED_STRINGS, ooxml.SHARED_STRINGS_TYPE, ooxml.SHARED_STRINGS_REL,
+                        strings.to_xml())
+    parts[ooxml.STYLES] = ooxml.styles_in_schema_order(parts[ooxml.STYLES])
+
+
+def evaluate_layout(layout: BookLayout, shell: Workbook) -> dict[str, dict[tuple[int, int], object]]:
+    """Every formula's value, by sheet and (row, col), computed from the layout and the template's cells."""
+    values: dict[str, dict[tuple[int, int], object]] = {}
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    for sheet in layout.sheets:
+        cells = values[sheet.name] = {}
+        texts = formulas[sheet.name] = {}
+        for key, cell in shell[sheet.name]._cells.items():  # the prototype's own cells, if the template has any
+            if cell.value is not None:
+                (texts if cell.data_type == "f" else cells)[key] = cell.value
+        for key, spec in sheet.cells.items():
+            value = spec.value
+            if isinstance(value, Formula):
+                texts[key] = str(value)
+                cells.pop(key, None)
+            elif value is not None:
+                cells[key] = value
+                texts.pop(key, None)
+    results: dict[str, dict[tuple[int, int], object]] = {}
+    for (name, row, col), value in EvaluatedBook.from_cells(values, formulas).evaluate_all().items():
+        results.setdefault(name, {})[(row, col)] = value
+    return results
+
+
+class StyleIndex:
+    """The index in styles.xml of each named style as a cell takes it (with the quote prefix, over a template cell).
+
+    openpyxl gives a cell its named style by copying the style's array; the same array gets the same
+    index, registered in the book the first time it is asked for.
+    """
+
+    def __init__(self, book: Workbook) -> None:
+        self._book = book
+        self._sheet = book.worksheets[0]  # a detached cell needs a sheet to reach the book's style tables
+        self._names = set(book.named_styles)
+        self._ids: dict[tuple[Style | None, bool, int | None], int] = {}
+
+    def __call__(self, style: Style | None, quote: bool, base: int | None) -> int:
+        key = (style, quote, base)
+        found = self._ids.get(key)
+        if found is None:
+            array = copy(self._book._cell_styles[base]) if base else None
+            cell = OpenpyxlCell(self._sheet, style_array=array)
+            if style is not None and style.value in self._names:
+                cell.style = style.value
+            if quote:
+                cell.quotePrefix = True
+            found = self._ids[key] = cell.style_id
+        return found
+
+
+# --- the shell: everything but the cells --------------------------------------------------------
+
+def fill_shell(layout: BookLayout, template: Path) -> Workbook:
+    """The template with one sheet per layout sheet, set up as the layout says, without its cells."""
+    return _from_template(layout, template, with_cells=False)
+
+
 def fill_template(layout: BookLayout, template: Path) -> Workbook:
+    """The whole workbook in openpyxl, cell by cell (no cached values)."""
+    return _from_template(layout, template, with_cells=True)
+
+
+def _from_template(layout: BookLayout, template: Path, with_cells: bool) -> Workbook:
     try:
         book = load_workbook(template)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
@@ -55,7 +155,9 @@ def fill_template(layout: BookLayout, template: Path) -> Workbook:
         sheet = book.copy_worksheet(prototypes[sheet_layout.template])
         sheet.title = sheet_layout.name
         sheet.HeaderFooter = prototypes[sheet_layout.template].HeaderFooter  # copy_worksheet drops page numbers
-        apply_sheet(sheet, sheet_layout, styles)
+        if with_cells:
+            apply_cells(sheet, sheet_layout, styles)
+        apply_setup(sheet, sheet_layout)
     for prototype in prototypes.values():
         book.remove(prototype)
     book.active = 0
@@ -87,21 +189,24 @@ class NamedStyles:
 HEADER_ROW_HEIGHT = 42  # points: three lines of a wrapped header label ("Forslag (− = besparelse) 2024")
 
 
-def apply_sheet(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None:
+def apply_cells(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None:
     for (row, col), spec in sorted(layout.cells.items()):
         if spec.value is None and spec.style is None:
             continue
-        if spec.style is Style.HEADER and col == 1:
-            sheet.row_dimensions[row].height = HEADER_ROW_HEIGHT  # type: ignore[attr-defined]
         cell = sheet.cell(row, col)  # type: ignore[attr-defined]
         if spec.style is not None:
             styles.apply(cell, spec.style.value)  # before the value: a named style resets the quote prefix
         write_value(cell, spec.value)
         if spec.link:
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=spec.link.lstrip("#"), display=str(spec.value))
+
+
+def apply_setup(sheet: object, layout: SheetLayout) -> None:
+    """Tables, frozen panes, print titles, widths and row heights: what the sheet needs besides its cells."""
     for table in layout.tables:
         item = Table(displayName=table.name, ref=table.ref)
         item.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+        name_columns(item, layout)
         sheet.add_table(item)  # type: ignore[attr-defined]
     if layout.freeze:
         sheet.freeze_panes = layout.freeze  # type: ignore[attr-defined]
@@ -109,7 +214,24 @@ def apply_sheet(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None
         sheet.print_title_rows = layout.print_rows  # type: ignore[attr-defined]
     for col, width in layout.column_widths.items():
         sheet.column_dimensions[get_column_letter(col)].width = width  # type: ignore[attr-defined]
+    for row in header_rows(layout):
+        sheet.row_dimensions[row].height = HEADER_ROW_HEIGHT  # type: ignore[attr-defined]
     fit_wrapped_rows(sheet, layout)
+
+
+def name_columns(table: Table, layout: SheetLayout) -> None:
+    """The table's columns named after its header cells in the layout, as openpyxl names them from the cells."""
+    table._initialise_columns()
+    min_col, header_row, _, _ = range_boundaries(table.ref)
+    for col, column in enumerate(table.tableColumns, start=min_col):
+        spec = layout.cells.get((header_row, col))
+        column.name = str(spec.value if spec is not None else None)
+
+
+def header_rows(layout: SheetLayout) -> list[int]:
+    """Rows that start with a header label in column A (the header rows of tables)."""
+    return sorted(row for (row, col), spec in layout.cells.items()
+                  if col == 1 and spec.style is Style.HEADER)
 
 
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
@@ -144,5 +266,5 @@ def write_value(cell: object, value: object) -> None:
     cell.value = value  # type: ignore[attr-defined]
     if isinstance(value, str):
         cell.data_type = "s"  # type: ignore[attr-defined]
-        if value.startswith(_FORMULA_LEADS):
+        if value.startswith(FORMULA_LEADS):
             cell.quotePrefix = True  # type: ignore[attr-defined]

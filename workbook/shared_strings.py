@@ -1,0 +1,82 @@
+"""The shared-strings table of a workbook, and SpreadsheetML's escaping of text.
+
+Excel keeps every text of a workbook once, in `xl/sharedStrings.xml`, and a cell refers to
+it by index (`<c t="s"><v>12</v></c>`). A file with inline strings (`t="inlineStr"`, what
+openpyxl writes) opens, but Excel moves them into a new table on its first save, so the file
+changes under the user. budgetbook writes the table itself (`workbook.sheet_xml`) and moves
+the inline strings of a file openpyxl saved into it (`inline_to_shared`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from workbook.ooxml import MAIN_NS
+
+_XML_SPECIAL = re.compile(r"[&<>\"]")
+_XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# XML 1.0 cannot hold these; SpreadsheetML writes them as _xHHHH_ (and a literal "_x0041_" as "_x005F_x0041_").
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_SPACE_AT_ENDS = re.compile(r"^\s|\s$")
+
+
+def xml_text(text: str) -> str:
+    """`text` safe inside an XML element or attribute value."""
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    if _XML_SPECIAL.search(text):
+        text = _XML_SPECIAL.sub(lambda m: _XML_ESCAPES[m.group(0)], text)
+    return text
+
+
+def text_element(text: str) -> str:
+    """A `<t>` element; spaces at its ends (and line breaks there) are kept."""
+    space = ' xml:space="preserve"' if _SPACE_AT_ENDS.search(text) else ""
+    return f"<t{space}>{xml_text(text)}</t>"
+
+
+class SharedStrings:
+    """The table being written: each distinct text once, in the order first used."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}
+        self.references = 0
+
+    def index(self, text: str) -> int:
+        self.references += 1
+        found = self._index.get(text)
+        if found is None:
+            found = self._index[text] = len(self._index)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def to_xml(self) -> bytes:
+        items = "".join(f"<si>{text_element(text)}</si>" for text in self._index)
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<sst xmlns="{MAIN_NS}" count="{self.references}" uniqueCount="{len(self._index)}">'
+                f"{items}</sst>").encode("utf-8")
+
+
+_C = f"{{{MAIN_NS}}}c"
+_IS = f"{{{MAIN_NS}}}is"
+_V = f"{{{MAIN_NS}}}v"
+
+
+def inline_to_shared(root: etree._Element, table: SharedStrings) -> int:
+    """Move every inline string of a parsed worksheet into `table`; returns how many it moved."""
+    moved = 0
+    for cell in root.iter(_C):
+        if cell.get("t") != "inlineStr":
+            continue
+        inline = cell.find(_IS)
+        text = "".join(inline.itertext()) if inline is not None else ""
+        for child in list(cell):
+            cell.remove(child)
+        cell.set("t", "s")
+        etree.SubElement(cell, _V).text = str(table.index(text))
+        moved += 1
+    return moved

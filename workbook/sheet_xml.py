@@ -1,0 +1,187 @@
+"""A worksheet's cells as SpreadsheetML, written straight from the layout.
+
+openpyxl makes an object per cell and was most of the time of a large build, so the writer
+(`workbook.write_xlsx`) lets openpyxl make only the shell of each sheet from the template
+(widths, row heights, print setup, tables, frozen panes) and this module writes the part that
+grows with the data: `<sheetData>` with every value, formula and its cached result, the
+template's own style index of each cell, texts in the shared-strings table, and
+`<hyperlinks>`. `splice` puts them into the shell's sheet part, where openpyxl's empty
+`<sheetData>` was; rows the shell describes (a height, an outline level) keep their
+attributes, and cells of the template's prototype sheet stay unless the layout fills them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+from openpyxl.utils.cell import get_column_letter
+
+from budgetbook.errors import WorkbookError
+from workbook.excel_functions import ExcelError
+from workbook.layout import Formula, SheetLayout, Style
+from workbook.ooxml import MAIN_NS
+from workbook.shared_strings import SharedStrings, inline_to_shared, xml_text
+
+FORMULA_LEADS = ("=", "+", "-", "@")  # text starting so is stored with Excel's quote prefix, never as a formula
+StyleIds = Callable[[Style | None, bool, int | None], int]  # (named style, quote prefix, template's id) -> xf index
+
+_LETTERS = [""] + [get_column_letter(c) for c in range(1, 16385)]
+
+
+@dataclass(frozen=True)
+class ShellRow:
+    """A row as the shell part has it: its attributes and the template's cells, by column."""
+
+    attributes: str  # ' ht="42" customHeight="1"'
+    cells: dict[int, tuple[str, int | None]]  # column -> (the cell's XML, its style index)
+
+
+@dataclass(frozen=True)
+class SheetXml:
+    sheet_data: str
+    hyperlinks: str
+    dimension: str
+
+
+def write_sheet(layout: SheetLayout, shell: Mapping[int, ShellRow], styles: StyleIds, strings: SharedStrings,
+                results: Mapping[tuple[int, int], object]) -> SheetXml:
+    """The sheet's `<sheetData>` and `<hyperlinks>`; `results` are the formulas' values by (row, col)."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    links = []
+    for (row, col), spec in layout.cells.items():
+        if spec.value is None and spec.style is None:
+            continue
+        template = shell.get(row)
+        base = template.cells.get(col) if template else None
+        address = f"{_LETTERS[col]}{row}"
+        rows.setdefault(row, []).append(
+            (col, _cell(address, spec.value, spec.style, base[1] if base else None, styles, strings,
+                        results.get((row, col)))))
+        if spec.link:
+            links.append((row, col, f'<hyperlink ref="{address}" location="{xml_text(spec.link.lstrip("#"))}" '
+                                    f'display="{xml_text(str(spec.value))}"/>'))
+    out = ["<sheetData>"]
+    first_col, last_col, first_row, last_row = 16384, 1, 0, 0
+    for row in sorted(rows.keys() | shell.keys()):
+        template = shell.get(row)
+        written = rows.get(row, [])
+        if template and template.cells:
+            merged = {col: xml for col, (xml, _) in template.cells.items()}
+            merged.update(written)
+            written = list(merged.items())
+        attributes = template.attributes if template else ""
+        if not written:
+            out.append(f'<row r="{row}"{attributes}/>')
+            continue
+        written.sort()
+        first_col, last_col = min(first_col, written[0][0]), max(last_col, written[-1][0])
+        first_row, last_row = first_row or row, row
+        out.append(f'<row r="{row}"{attributes}>')
+        out.extend(xml for _, xml in written)
+        out.append("</row>")
+    out.append("</sheetData>")
+    links.sort()
+    hyperlinks = f"<hyperlinks>{''.join(link for _, _, link in links)}</hyperlinks>" if links else ""
+    dimension = (f"{_LETTERS[first_col]}{first_row}:{_LETTERS[last_col]}{last_row}" if first_row else "A1")
+    return SheetXml("".join(out), hyperlinks, dimension)
+
+
+def _cell(address: str, value: object, style: Style | None, base: int | None, styles: StyleIds,
+          strings: SharedStrings, result: object) -> str:
+    quote = isinstance(value, str) and value.startswith(FORMULA_LEADS)
+    index = styles(style, quote, base)
+    s = f' s="{index}"' if index else ""
+    if isinstance(value, Formula):
+        kind, text = cached_result(result)
+        t = f' t="{kind}"' if kind else ""
+        v = f"<v>{xml_text(text)}</v>" if text is not None else ""
+        return f'<c r="{address}"{s}{t}><f>{xml_text(value.expr)}</f>{v}</c>'
+    if value is None:
+        return f'<c r="{address}"{s}/>'
+    if isinstance(value, str):
+        return f'<c r="{address}"{s} t="s"><v>{strings.index(value)}</v></c>'
+    if isinstance(value, bool):
+        return f'<c r="{address}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{address}"{s}><v>{value}</v></c>'
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return f'<c r="{address}"{s}/>'
+        # 16 significant digits, as openpyxl wrote them: a stated 1,4 % read as 1.4/100 is stored as 0.014
+        return f'<c r="{address}"{s}><v>{value:.16g}</v></c>'
+    raise WorkbookError(f"Cannot write {type(value).__name__} value {value!r} into cell {address}")
+
+
+def cached_result(value: object) -> tuple[str | None, str | None]:
+    """A formula's computed value as the cell's type attribute and `<v>` text."""
+    if isinstance(value, ExcelError):
+        return "e", str(value)
+    if isinstance(value, bool):
+        return "b", "1" if value else "0"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return "e", "#NUM!"
+        return None, repr(float(value)) if isinstance(value, float) else str(value)
+    if value is None:
+        return None, None
+    return "str", str(value)
+
+
+# --- the shell part ---------------------------------------------------------------------------
+
+_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
+# CT_Worksheet's elements that come after <hyperlinks>: the links go before the first one present.
+_AFTER_HYPERLINKS = re.compile(rb"<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|"
+                               rb"customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|"
+                               rb"legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|"
+                               rb"extLst)[\s/>]")
+_ROW = f"{{{MAIN_NS}}}row"
+
+
+def shell_rows(part: bytes, strings: SharedStrings) -> dict[int, ShellRow]:
+    """The rows of the shell's `<sheetData>`: attributes and the template's cells (texts moved to `strings`)."""
+    match = _SHEET_DATA.search(part)
+    if match is None or match.group(0).endswith(b"/>"):
+        return {}
+    fragment = etree.fromstring(match.group(0).replace(b"<sheetData>", f'<sheetData xmlns="{MAIN_NS}">'.encode(), 1))
+    inline_to_shared(fragment, strings)
+    rows = {}
+    for row in fragment.iter(_ROW):
+        number = int(row.get("r"))
+        attributes = "".join(f' {name}="{xml_text(value)}"' for name, value in row.attrib.items() if name != "r")
+        cells = {}
+        for cell in row:
+            column = _column(cell.get("r"))
+            style = cell.get("s")
+            xml = etree.tostring(cell, encoding="unicode").replace(f' xmlns="{MAIN_NS}"', "")
+            cells[column] = (xml, int(style) if style else None)
+        rows[number] = ShellRow(attributes, cells)
+    return rows
+
+
+def _column(address: str) -> int:
+    letters = address.rstrip("0123456789")
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def splice(part: bytes, sheet: SheetXml) -> bytes:
+    """The shell's sheet part with the written `<sheetData>`, `<hyperlinks>` and dimension in their places."""
+    data = sheet.sheet_data.encode("utf-8")
+    part = _SHEET_DATA.sub(lambda _: data, part, count=1)
+    part = _DIMENSION.sub(f'<dimension ref="{sheet.dimension}"/>'.encode(), part, count=1)
+    if sheet.hyperlinks:
+        if b"<hyperlinks>" in part:
+            raise WorkbookError("The template's sheet has links of its own; remove them from the template")
+        links = sheet.hyperlinks.encode("utf-8")
+        after = _AFTER_HYPERLINKS.search(part, part.index(b"</sheetData>"))
+        at = after.start() if after else part.rindex(b"</worksheet>")
+        part = part[:at] + links + part[at:]
+    return part
