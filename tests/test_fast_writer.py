@@ -22,7 +22,7 @@ from tests.same_workbook import differences, xml_differences
 from templates import template_path
 from workbook.build import build_layout
 from workbook.cached_values import save_with_values
-from workbook.layout import BookLayout, SheetLayout, Style
+from workbook.layout import BookLayout, Formula, SheetLayout, Style
 from workbook.write_xlsx import fill_template, write_workbook
 
 STAMP = datetime(2024, 5, 1, 12, 0, 0)
@@ -35,18 +35,19 @@ ONE_OF_EACH = {
 }
 
 
-def reference_write(layout: BookLayout, target: Path) -> Path:
+def reference_write(layout: BookLayout, target: Path, template: Path | None = None) -> Path:
     """The writer before the fast one: openpyxl cell by cell, values added to the saved file."""
-    book = fill_template(layout, template_path())
+    book = fill_template(layout, template or template_path())
     book.properties.created = STAMP
     save_with_values(book, target, STAMP)
     return target
 
 
-def assert_same(layout: BookLayout, folder: Path, *, through_openpyxl: bool = True) -> None:
+def assert_same(layout: BookLayout, folder: Path, *, through_openpyxl: bool = True,
+                template: Path | None = None) -> None:
     """Equal in the XML (every part, every cell), and as openpyxl reads them (slow for large books)."""
-    fast = write_workbook(layout, folder / "fast.xlsx", stamp=STAMP)
-    reference = reference_write(layout, folder / "reference.xlsx")
+    fast = write_workbook(layout, folder / "fast.xlsx", template=template, stamp=STAMP)
+    reference = reference_write(layout, folder / "reference.xlsx", template)
     assert xml_differences(fast, reference) == []
     if through_openpyxl:
         assert differences(fast, reference) == []
@@ -82,3 +83,27 @@ def test_odd_values_and_text(tmp_path: Path) -> None:
     other = SheetLayout("Kilder", "Kilder")
     other.put(1, 1, 1.5)
     assert_same(BookLayout([sheet, other]), tmp_path)
+
+
+def test_a_template_with_cells_of_its_own(tmp_path: Path) -> None:
+    """A user's template may hold text, a formula and styled cells; the layout writes over some of them."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font, PatternFill
+
+    template = tmp_path / "egen.xlsx"
+    book = load_workbook(template_path())
+    prototype = book["Oversigt"]
+    prototype["A1"] = "Lejre Kommune"
+    prototype["A1"].font = Font(bold=True, size=20)
+    prototype["F1"] = "Budget 2024"
+    prototype["F1"].font = Font(italic=True)
+    prototype["G1"] = "=1+1"
+    prototype["H2"].fill = PatternFill("solid", fgColor="FFEEAA")
+    prototype.row_dimensions[1].height = 30
+    book.save(template)
+    sheet = SheetLayout("Oversigt", "Oversigt")
+    sheet.put(1, 1, "Oversigt")  # over the template's text, in the template's style
+    sheet.put(1, 2, Formula("G1*2"), Style.AMOUNT)
+    sheet.put(2, 8, 5, Style.AMOUNT)
+    sheet.put(3, 1, "-minus", None)
+    assert_same(BookLayout([sheet]), tmp_path, template=template)

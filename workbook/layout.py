@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -51,8 +52,9 @@ class Style(str, Enum):
     STATED_DECIMAL = "bb_stated_decimal"
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """What one cell holds. A named tuple: a large workbook has hundreds of thousands of them."""
+
     value: CellValue
     style: Style | None = None
     link: str | None = None  # an internal link such as "#'CJS'!F12"

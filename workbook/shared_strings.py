@@ -15,25 +15,22 @@ from lxml import etree
 
 from workbook.ooxml import MAIN_NS
 
-_XML_SPECIAL = re.compile(r"[&<>\"]")
-_XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # XML 1.0 cannot hold these; SpreadsheetML writes them as _xHHHH_ (and a literal "_x0041_" as "_x005F_x0041_").
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-_SPACE_AT_ENDS = re.compile(r"^\s|\s$")
+_ANY_ESCAPE = re.compile(r"[&<>\"\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 
 
 def xml_text(text: str) -> str:
     """`text` safe inside an XML element or attribute value."""
-    if _NOT_XML.search(text):
-        text = _NOT_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
-    if _XML_SPECIAL.search(text):
-        text = _XML_SPECIAL.sub(lambda m: _XML_ESCAPES[m.group(0)], text)
-    return text
+    if _ANY_ESCAPE.search(text) is None:  # nearly every text: one scan
+        return text
+    text = _NOT_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def text_element(text: str) -> str:
     """A `<t>` element; spaces at its ends (and line breaks there) are kept."""
-    space = ' xml:space="preserve"' if _SPACE_AT_ENDS.search(text) else ""
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f"<t{space}>{xml_text(text)}</t>"
 
 

@@ -38,6 +38,7 @@ class ShellRow:
 
     attributes: str  # ' ht="42" customHeight="1"'
     cells: dict[int, tuple[str, int | None]]  # column -> (the cell's XML, its style index)
+    formulas: dict[int, str]  # column -> the formula of a template cell (its value is computed with the rest)
 
 
 @dataclass(frozen=True)
@@ -49,70 +50,127 @@ class SheetXml:
 
 def write_sheet(layout: SheetLayout, shell: Mapping[int, ShellRow], styles: StyleIds, strings: SharedStrings,
                 results: Mapping[tuple[int, int], object]) -> SheetXml:
-    """The sheet's `<sheetData>` and `<hyperlinks>`; `results` are the formulas' values by (row, col)."""
-    rows: dict[int, list[tuple[int, str]]] = {}
-    links = []
-    for (row, col), spec in layout.cells.items():
-        if spec.value is None and spec.style is None:
-            continue
-        template = shell.get(row)
-        base = template.cells.get(col) if template else None
-        address = f"{_LETTERS[col]}{row}"
-        rows.setdefault(row, []).append(
-            (col, _cell(address, spec.value, spec.style, base[1] if base else None, styles, strings,
-                        results.get((row, col)))))
-        if spec.link:
-            links.append((row, col, f'<hyperlink ref="{address}" location="{xml_text(spec.link.lstrip("#"))}" '
-                                    f'display="{xml_text(str(spec.value))}"/>'))
+    """The sheet's `<sheetData>` and `<hyperlinks>`; `results` are the formulas' values by (row, col).
+
+    The loop is the build's hot path (a cell in about a microsecond): the common kinds of value
+    (text, whole numbers, decimals, formulas) are written inline, anything else by `_cell`.
+    """
+    letters, index, cells = _LETTERS, strings.index, layout.cells
+    attribute = _StyleAttributes(styles)
     out = ["<sheetData>"]
+    links = []
+    pending, next_pending = sorted(shell), 0  # rows the shell describes, written in their place among the layout's
     first_col, last_col, first_row, last_row = 16384, 1, 0, 0
-    for row in sorted(rows.keys() | shell.keys()):
-        template = shell.get(row)
-        written = rows.get(row, [])
-        if template and template.cells:
+    current, written = 0, []
+
+    def close_row() -> None:
+        nonlocal first_col, last_col, first_row, last_row
+        template = shell.get(current)
+        cells_xml = written
+        if template is not None and template.cells:
             merged = {col: xml for col, (xml, _) in template.cells.items()}
+            for col, text in template.formulas.items():
+                style = template.cells[col][1]
+                merged[col] = _formula(f"{letters[col]}{current}", f' s="{style}"' if style else "", Formula(text),
+                                       results.get((current, col)))
             merged.update(written)
-            written = list(merged.items())
-        attributes = template.attributes if template else ""
-        if not written:
-            out.append(f'<row r="{row}"{attributes}/>')
-            continue
-        written.sort()
-        first_col, last_col = min(first_col, written[0][0]), max(last_col, written[-1][0])
-        first_row, last_row = first_row or row, row
-        out.append(f'<row r="{row}"{attributes}>')
-        out.extend(xml for _, xml in written)
+            cells_xml = sorted(merged.items())
+        attributes = template.attributes if template is not None else ""
+        if not cells_xml:
+            out.append(f'<row r="{current}"{attributes}/>')
+            return
+        first_col, last_col = min(first_col, cells_xml[0][0]), max(last_col, cells_xml[-1][0])
+        first_row, last_row = first_row or current, current
+        out.append(f'<row r="{current}"{attributes}>')
+        out.extend(xml for _, xml in cells_xml)
         out.append("</row>")
+
+    for key in sorted(cells):
+        spec = cells[key]
+        value, style = spec.value, spec.style
+        if value is None and style is None:
+            continue
+        row, col = key
+        if row != current:
+            if current:
+                close_row()
+            while next_pending < len(pending) and pending[next_pending] < row:
+                current, written = pending[next_pending], []
+                next_pending += 1
+                close_row()
+            if next_pending < len(pending) and pending[next_pending] == row:
+                next_pending += 1
+            current, written = row, []
+        address = f"{letters[col]}{row}"
+        base = None
+        if shell:
+            template = shell.get(row)
+            if template is not None and col in template.cells:
+                base = template.cells[col][1]
+        kind = type(value)
+        if kind is str:
+            s = attribute(style, value.startswith(FORMULA_LEADS), base)
+            xml = f'<c r="{address}"{s} t="s"><v>{index(value)}</v></c>'
+        elif kind is int:
+            xml = f'<c r="{address}"{attribute(style, False, base)}><v>{value}</v></c>'
+        elif kind is Formula:
+            xml = _formula(address, attribute(style, False, base), value, results.get(key))
+        else:
+            quote = isinstance(value, str) and value.startswith(FORMULA_LEADS)
+            xml = _cell(address, value, attribute(style, quote, base), strings)
+        written.append((col, xml))
+        if spec.link:
+            links.append(f'<hyperlink ref="{address}" location="{xml_text(spec.link.lstrip("#"))}" '
+                         f'display="{xml_text(str(value))}"/>')
+    if current:
+        close_row()
+    for current in pending[next_pending:]:
+        written = []
+        close_row()
     out.append("</sheetData>")
-    links.sort()
-    hyperlinks = f"<hyperlinks>{''.join(link for _, _, link in links)}</hyperlinks>" if links else ""
-    dimension = (f"{_LETTERS[first_col]}{first_row}:{_LETTERS[last_col]}{last_row}" if first_row else "A1")
+    hyperlinks = f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else ""
+    dimension = (f"{letters[first_col]}{first_row}:{letters[last_col]}{last_row}" if first_row else "A1")
     return SheetXml("".join(out), hyperlinks, dimension)
 
 
-def _cell(address: str, value: object, style: Style | None, base: int | None, styles: StyleIds,
-          strings: SharedStrings, result: object) -> str:
-    quote = isinstance(value, str) and value.startswith(FORMULA_LEADS)
-    index = styles(style, quote, base)
-    s = f' s="{index}"' if index else ""
-    if isinstance(value, Formula):
-        kind, text = cached_result(result)
-        t = f' t="{kind}"' if kind else ""
-        v = f"<v>{xml_text(text)}</v>" if text is not None else ""
-        return f'<c r="{address}"{s}{t}><f>{xml_text(value.expr)}</f>{v}</c>'
+class _StyleAttributes:
+    """The ` s="7"` attribute of a cell (nothing for the default style), asked of `StyleIds` once per kind."""
+
+    def __init__(self, styles: StyleIds) -> None:
+        self._styles = styles
+        self._known: dict[tuple[Style | None, bool, int | None], str] = {}
+
+    def __call__(self, style: Style | None, quote: bool, base: int | None) -> str:
+        key = (style, quote, base)
+        found = self._known.get(key)
+        if found is None:
+            index = self._styles(style, quote, base)
+            found = self._known[key] = f' s="{index}"' if index else ""
+        return found
+
+
+def _formula(address: str, s: str, formula: Formula, result: object) -> str:
+    kind, text = cached_result(result)
+    t = f' t="{kind}"' if kind else ""
+    v = f"<v>{xml_text(text)}</v>" if text is not None else ""
+    return f'<c r="{address}"{s}{t}><f>{xml_text(formula.expr)}</f>{v}</c>'
+
+
+def _cell(address: str, value: object, s: str, strings: SharedStrings) -> str:
+    """A value of a less common kind: a blank with a style, a decimal, TRUE/FALSE, a subclass of str or int."""
     if value is None:
         return f'<c r="{address}"{s}/>'
-    if isinstance(value, str):
-        return f'<c r="{address}"{s} t="s"><v>{strings.index(value)}</v></c>'
     if isinstance(value, bool):
         return f'<c r="{address}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int):
-        return f'<c r="{address}"{s}><v>{value}</v></c>'
     if isinstance(value, float):
         if not math.isfinite(value):
             return f'<c r="{address}"{s}/>'
         # 16 significant digits, as openpyxl wrote them: a stated 1,4 % read as 1.4/100 is stored as 0.014
         return f'<c r="{address}"{s}><v>{value:.16g}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{address}"{s}><v>{int(value)}</v></c>'
+    if isinstance(value, str):
+        return f'<c r="{address}"{s} t="s"><v>{strings.index(str(value))}</v></c>'
     raise WorkbookError(f"Cannot write {type(value).__name__} value {value!r} into cell {address}")
 
 
@@ -141,6 +199,7 @@ _AFTER_HYPERLINKS = re.compile(rb"<(?:printOptions|pageMargins|pageSetup|headerF
                                rb"legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|"
                                rb"extLst)[\s/>]")
 _ROW = f"{{{MAIN_NS}}}row"
+_F = f"{{{MAIN_NS}}}f"
 
 
 def shell_rows(part: bytes, strings: SharedStrings) -> dict[int, ShellRow]:
@@ -154,13 +213,16 @@ def shell_rows(part: bytes, strings: SharedStrings) -> dict[int, ShellRow]:
     for row in fragment.iter(_ROW):
         number = int(row.get("r"))
         attributes = "".join(f' {name}="{xml_text(value)}"' for name, value in row.attrib.items() if name != "r")
-        cells = {}
+        cells, formulas = {}, {}
         for cell in row:
             column = _column(cell.get("r"))
             style = cell.get("s")
             xml = etree.tostring(cell, encoding="unicode").replace(f' xmlns="{MAIN_NS}"', "")
             cells[column] = (xml, int(style) if style else None)
-        rows[number] = ShellRow(attributes, cells)
+            formula = cell.find(_F)
+            if formula is not None:
+                formulas[column] = formula.text or ""
+        rows[number] = ShellRow(attributes, cells, formulas)
     return rows
 
 
