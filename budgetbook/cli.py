@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from budgetbook import __version__
-from budgetbook.errors import BudgetbookError
+from budgetbook.errors import BudgetbookError, ConfigError, DocumentsError
 from budgetbook.files import ensure_readable, save_text
 from budgetbook.findings import Severity, has_errors
+from budgetbook.terminal_progress import terminal_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
@@ -30,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
+    except DocumentsError as exc:  # several documents: a line for each, then what to do
+        for line in str(exc).splitlines():
+            print(f"budgetbook: {line}", file=sys.stderr)
+        return EXIT_FAILED
     except BudgetbookError as exc:
         return fail(str(exc))
     except OSError as exc:  # the library turns the OSErrors it expects into FileError; this is the rest
@@ -65,13 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"budgetbook {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="what an importer read from one document, as JSON")
-    extract.add_argument("file", type=Path)
-    extract.add_argument("-o", "--output", type=Path, help="JSON file to write (default: print)")
+    extract = commands.add_parser("extract", help="what an importer read from documents, as JSON")
+    extract.add_argument("files", type=Path, nargs="+", metavar="file")
+    extract.add_argument("-o", "--output", type=Path,
+                         help="JSON file to write (default: print); with several files, a folder for one JSON each")
     extract.add_argument("--kind", help="force a document kind instead of detecting it")
     extract.add_argument("--profile", type=Path, help="an import profile (default: budgetbook.toml beside the file)")
     extract.add_argument("--explain", action="store_true",
                          help="say what was read: the kind and its evidence, the decisions, the lines no field used")
+    _add_jobs(extract)
     extract.set_defaults(run=run_extract)
 
     build = commands.add_parser("build", help="build the budget workbook from source documents")
@@ -79,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, default=Path("Budget.xlsx"))
     build.add_argument("--profile", type=Path, help="an import profile for every file (default: budgetbook.toml "
                                                     "beside each file)")
+    _add_jobs(build)
+    build.add_argument("--skip-bad", action="store_true",
+                       help="build without the documents that cannot be read (they are listed, and named on Kilder)")
     build.set_defaults(run=run_build)
 
     validate = commands.add_parser("validate", help="recompute a workbook and check it against its sources")
@@ -103,34 +113,61 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    import importers
+def _add_jobs(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                         help="read documents in N processes (default: one per core)")
 
-    ensure_readable(args.file)
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, not {text!r}")
+    return number
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from importers.batch import read_documents
+
     if args.explain:
+        import importers
         from importers.explanation import describe
 
-        sys.stdout.write(describe(importers.explain(args.file, kind=args.kind, profile=args.profile)))
+        for file in args.files:
+            ensure_readable(file)
+            sys.stdout.write(describe(importers.explain(file, kind=args.kind, profile=args.profile)))
         return EXIT_OK
-    result = importers.parse(args.file, kind=args.kind, profile=args.profile)
-    text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        save_text(args.output, text)
-        print(f"{args.file.name}: {len(result.records)} {result.kind} records, "
-              f"{len(result.warnings)} warnings -> {args.output}")
-    for warning in result.warnings:
-        print(f"warning: {warning.message} ({warning.provenance.describe()})", file=sys.stderr)
-    return EXIT_OK
+    several = len(args.files) > 1
+    if several and args.output is not None and args.output.suffix.lower() == ".json":
+        raise ConfigError(f"-o {args.output}: with several files, -o names a folder (one JSON file for each)")
+    with terminal_progress() as progress:
+        read = read_documents(args.files, kind=args.kind, profile=args.profile, jobs=args.jobs, progress=progress)
+    texts = [json.dumps(result.to_json(), ensure_ascii=False, indent=2) for result in read.results]
+    if args.output is None and texts:
+        sys.stdout.write(("[\n" + ",\n".join(texts) + "\n]" if several else texts[0]) + "\n")
+    for result, text in zip(read.results, texts):
+        if args.output is not None:
+            target = args.output / f"{result.source.path}.json" if several else args.output
+            save_text(target, text + "\n")
+            print(f"{result.source.path}: {len(result.records)} {result.kind} records, "
+                  f"{len(result.warnings)} warnings -> {target}")
+        for warning in result.warnings:
+            print(f"warning: {warning.message} ({warning.provenance.describe()})", file=sys.stderr)
+    for failure in read.failures:
+        print(f"budgetbook: {failure.describe()}", file=sys.stderr)
+    if read.failures and several:
+        print(f"budgetbook: {len(read.failures)} of {len(args.files)} documents could not be read", file=sys.stderr)
+    return EXIT_FAILED if read.failures else EXIT_OK
 
 
 def run_build(args: argparse.Namespace) -> int:
     from workbook.api import build_workbook
 
-    for path in args.files:
-        ensure_readable(path)
-    summary = build_workbook(args.files, args.output, profile=args.profile)
+    with terminal_progress() as progress:
+        summary = build_workbook(args.files, args.output, profile=args.profile, jobs=args.jobs,
+                                 skip_bad=args.skip_bad, progress=progress)
     print(summary.describe())
     return EXIT_OK
 
@@ -139,7 +176,8 @@ def run_validate(args: argparse.Namespace) -> int:
     from workbook.api import validate_and_record
 
     ensure_readable(args.workbook)
-    findings = validate_and_record(args.workbook, write_sheet=not args.no_sheet)
+    with terminal_progress() as progress:
+        findings = validate_and_record(args.workbook, write_sheet=not args.no_sheet, progress=progress)
     for finding in findings:
         print(finding.describe())
     errors = sum(f.severity is Severity.ERROR for f in findings)
@@ -151,7 +189,8 @@ def run_packs(args: argparse.Namespace) -> int:
     from workbook.packs import build_packs
 
     ensure_readable(args.workbook)
-    report = build_packs(args.workbook, args.output)
+    with terminal_progress() as progress:
+        report = build_packs(args.workbook, args.output, progress=progress)
     print(report.describe())
     return EXIT_OK
 

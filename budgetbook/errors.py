@@ -58,3 +58,24 @@ class ConfigError(BudgetbookError, ValueError):
 
 class SendError(BudgetbookError, OSError):
     """Mail cannot be sent at all (server unreachable, STARTTLS or login refused); says what to check."""
+
+
+class DocumentsError(SourceError):
+    """Some of the documents could not be read: one line for each, then what to do (one line for one)."""
+
+    def __init__(self, failures: list[str], total: int) -> None:
+        self.failures = list(failures)
+        self.total = total
+        super().__init__(f"{len(self.failures)} of {total} documents could not be read")
+
+    def __str__(self) -> str:
+        count = len(self.failures)
+        if count == 1:
+            leave_out = " or leave it out on purpose (budgetbook build --skip-bad)" if self.total > 1 else ""
+            return f"{self.failures[0]} Nothing was written; fix the document{leave_out}."
+        return "\n".join([*self.failures, f"{count} of {self.total} documents could not be read, so nothing was "
+                                          "written. Fix or remove them, or leave them out on purpose "
+                                          "(budgetbook build --skip-bad)."])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.failures, self.total)

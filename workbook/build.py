@@ -50,7 +50,8 @@ def sections_for(results: list[ImportResult]) -> list[Section]:
     return [s for s in sections if s.has_content()]
 
 
-def build_layout(results: list[ImportResult]) -> BookLayout:
+def build_layout(results: list[ImportResult], left_out: tuple[str, ...] = ()) -> BookLayout:
+    """The workbook of `results`; `left_out` names documents that could not be read (shown on Kilder)."""
     results, duplicates = unique_sources(results)
     sections = sections_for(results)
     book = BookLayout()
@@ -85,7 +86,7 @@ def build_layout(results: list[ImportResult]) -> BookLayout:
         traces.extend(section_traces)
     _build_overview(overview, sections, centers, center_sheets, blocks, book)
     warnings = [w for r in results for w in r.warnings]
-    book.sheets.append(_sources_sheet(results, warnings, duplicates))
+    book.sheets.append(_sources_sheet(results, warnings, duplicates, left_out))
     book.sheets.append(checks_sheet(book.checks, traces))
     unique_table_names(book)
     return book
@@ -139,7 +140,8 @@ def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[s
                                     total_row, book)
 
 
-def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], duplicates: list[str]) -> SheetLayout:
+def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], duplicates: list[str],
+                   left_out: tuple[str, ...] = ()) -> SheetLayout:
     sheet = SheetLayout(SOURCES, "Kilder", freeze="A5", print_rows="4:4")
     sheet.put(1, 1, "Kilder", Style.TITLE)
     sheet.put(2, 1, "De dokumenter projektmappen er bygget af.", Style.NOTE)
@@ -158,6 +160,7 @@ def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], dup
     sheet.tables.append(table_over(sheet.name, "Kilder", 4, row, 8))
     row += 2
     notes = [(w.message, w.provenance.describe()) for w in warnings] + [(d, "") for d in duplicates]
+    notes += [(f"Ikke indlæst, bygget uden (--skip-bad): {failure}", "") for failure in left_out]
     if notes:
         sheet.put_row(row, ["Advarsel fra indlæsningen", "Kilde"], Style.HEADER)
         for row, (message, where) in enumerate(notes, start=row + 1):

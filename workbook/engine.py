@@ -19,10 +19,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import FormulaError, WorkbookError
+from budgetbook.progress import Progress, silent
 from workbook.excel_functions import FUNCTIONS, ExcelError, Grid, arithmetic, compare, to_number, to_text
 from workbook.formula_parser import Binary, Call, Const, Node, Ref, Unary, parse_formula, parse_ref
 
 _PENDING = object()
+PROGRESS_EVERY = 2000  # formulas between two progress reports
 Cells = Mapping[tuple[int, int], object]
 RangeKey = tuple[str, int, int, int, int]
 
@@ -87,11 +89,18 @@ class EvaluatedBook:
         ref = parse_ref(address)
         return self._formulas[self._sheet(ref.sheet or sheet)].get((ref.min_row, ref.min_col))
 
-    def evaluate_all(self) -> dict[tuple[str, int, int], object]:
+    def evaluate_all(self, progress: Progress | None = None) -> dict[tuple[str, int, int], object]:
         """Compute every formula; returns {(sheet, row, col): value} of the formula cells."""
+        tell = progress or silent
+        total = sum(len(formulas) for formulas in self._formulas.values())
+        done = 0
         for sheet, formulas in self._formulas.items():
             for row, col in formulas:
                 self._cell(sheet, row, col)
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    tell("evaluating", done, total)
+        tell("evaluating", total, total)
         return {key: value for key, value in self._computed.items()}
 
     def _sheet(self, name: str | None) -> str:

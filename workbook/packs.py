@@ -34,6 +34,7 @@ from budgetbook.file_names import safe_stem, unique_file_names
 from budgetbook.files import FileLock, save_text
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
+from budgetbook.progress import Progress, silent
 from templates import template_path
 from workbook import formulas as fx
 from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sheet as the main workbook's
@@ -114,7 +115,7 @@ class PacksReport:
         return "\n".join(lines)
 
 
-def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
+def build_packs(workbook_path: Path, out_dir: Path, progress: Progress | None = None) -> PacksReport:
     workbook_path, out_dir = Path(workbook_path), Path(out_dir)
     main = open_workbook(workbook_path)
     budget = read_budget(workbook_path, main)
@@ -130,6 +131,8 @@ def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
     # one packs run per folder at a time: the manifest's lock is held until it describes these files
     with FileLock(out_dir / MANIFEST, "budgetbook packs") as lock:
         packs = []
+        tell = progress or silent
+        tell("packs", 0, len(budget.committees()))
         for udvalg in budget.committees():
             scoped = findings_for(udvalg, findings, budget)
             layout = pack_layout(budget, udvalg, main_checks, main_totals.get(udvalg, {}))
@@ -142,6 +145,7 @@ def build_packs(workbook_path: Path, out_dir: Path) -> PacksReport:
             packs.append(PackResult(udvalg, path, rows, centers, _count(scoped, Severity.ERROR),
                                     _count(scoped, Severity.WARNING),
                                     hashlib.sha256(path.read_bytes()).hexdigest()))
+            tell("packs", len(packs), len(budget.committees()))
         unassigned = tuple(f"{r.sheet}!A{r.row}" for r in budget.rows_without_committee())
         report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned)
         write_manifest(report, lock=lock)

@@ -34,6 +34,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from budgetbook.errors import WorkbookError
 from budgetbook.files import FileLock
+from budgetbook.progress import Progress, silent
 from templates import template_path
 from workbook import ooxml
 from workbook.engine import EvaluatedBook
@@ -45,26 +46,31 @@ TABLE_STYLE = "TableStyleLight9"
 
 
 def write_workbook(layout: BookLayout, target: Path, template: Path | None = None,
-                   stamp: datetime | None = None, lock: FileLock | None = None) -> Path:
+                   stamp: datetime | None = None, lock: FileLock | None = None,
+                   progress: Progress | None = None) -> Path:
     """Write the layout; `stamp` fixes the file's recorded times so equal layouts give equal bytes.
     `lock`: the target's `budgetbook.files.FileLock`, when the caller holds it."""
+    tell = progress or silent
+    tell("writing", 0, len(layout.sheets) + 1)
     book = fill_shell(layout, template or template_path())
     # 'created' records the build (a later validate keeps it); the template's own date would mislead.
     book.properties.created = stamp or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    results = evaluate_layout(layout, book)
+    results = evaluate_layout(layout, book, progress)
     shell = io.BytesIO()
     book.save(shell)
     parts = ooxml.read_package(shell.getvalue())
     strings = SharedStrings()
     styles = StyleIndex(book)
     sheets = {sheet.name: sheet for sheet in layout.sheets}
-    for path, name in ooxml.sheet_parts(parts).items():
+    for done, (path, name) in enumerate(ooxml.sheet_parts(parts).items(), start=1):
         rows = shell_rows(parts[path], strings)
         written = write_sheet(sheets[name], rows, styles, strings, results.get(name, {}))
         parts[path] = splice(parts[path], written)
+        tell("writing", done, len(sheets) + 1)
     parts[ooxml.STYLES] = etree.tostring(write_stylesheet(book))  # with the styles the cells took
     finish_package(parts, strings)
     ooxml.save_package(parts, target, stamp, lock)
+    tell("writing", len(sheets) + 1, len(sheets) + 1)
     return target
 
 
@@ -76,27 +82,28 @@ def finish_package(parts: dict[str, bytes], strings: SharedStrings) -> None:
     parts[ooxml.STYLES] = ooxml.styles_in_schema_order(parts[ooxml.STYLES])
 
 
-def evaluate_layout(layout: BookLayout, shell: Workbook) -> dict[str, dict[tuple[int, int], object]]:
+def evaluate_layout(layout: BookLayout, shell: Workbook,
+                    progress: Progress | None = None) -> dict[str, dict[tuple[int, int], object]]:
     """Every formula's value, by sheet and (row, col), computed from the layout and the template's cells."""
     values: dict[str, dict[tuple[int, int], object]] = {}
     formulas: dict[str, dict[tuple[int, int], str]] = {}
     for sheet in layout.sheets:
-        cells = values[sheet.name] = {}
-        texts = formulas[sheet.name] = {}
-        for key, cell in shell[sheet.name]._cells.items():  # the prototype's own cells, if the template has any
-            if cell.value is not None:
-                (texts if cell.data_type == "f" else cells)[key] = cell.value
-        for key, spec in sheet.cells.items():
-            value = spec.value
-            if isinstance(value, Formula):
-                texts[key] = str(value)
-                cells.pop(key, None)
+        cells: dict[tuple[int, int], object] = {}
+        texts: dict[tuple[int, int], str] = {}
+        for key, (value, _, _) in sheet.cells.items():
+            if type(value) is Formula:
+                texts[key] = f"={value.expr}"
             elif value is not None:
                 cells[key] = value
-                texts.pop(key, None)
-    results: dict[str, dict[tuple[int, int], object]] = {}
-    for (name, row, col), value in EvaluatedBook.from_cells(values, formulas).evaluate_all().items():
-        results.setdefault(name, {})[(row, col)] = value
+        template = shell[sheet.name]._cells  # the prototype's own cells, if the template has any
+        for key, cell in template.items():
+            spec = sheet.cells.get(key)
+            if cell.value is not None and (spec is None or (spec.value is None and spec.style is None)):
+                (texts if cell.data_type == "f" else cells)[key] = cell.value
+        values[sheet.name], formulas[sheet.name] = cells, texts
+    results: dict[str, dict[tuple[int, int], object]] = {sheet.name: {} for sheet in layout.sheets}
+    for (name, row, col), value in EvaluatedBook.from_cells(values, formulas).evaluate_all(progress).items():
+        results[name][(row, col)] = value
     return results
 
 
@@ -246,11 +253,14 @@ def fit_wrapped_rows(sheet: object, layout: SheetLayout) -> None:
     themselves, so a long explanation would print over the rows below it.
     """
     needed: dict[int, int] = {}
+    per_line_of: dict[int, int] = {}
     for (row, col), spec in layout.cells.items():
         if spec.style is not Style.WRAP or not isinstance(spec.value, str):
             continue
-        width = sheet.column_dimensions[get_column_letter(col)].width or 8.43  # type: ignore[attr-defined]
-        per_line = max(1, int(width * CHARS_PER_WIDTH))
+        per_line = per_line_of.get(col)
+        if per_line is None:
+            width = sheet.column_dimensions[get_column_letter(col)].width or 8.43  # type: ignore[attr-defined]
+            per_line = per_line_of[col] = max(1, int(width * CHARS_PER_WIDTH))
         lines = sum(max(1, -(-len(part) // per_line)) for part in spec.value.split("\n"))
         needed[row] = max(needed.get(row, 1), lines)
     for row, lines in needed.items():
