@@ -33,3 +33,15 @@ def synthetic_list(lines: int, centers: int, seed: int = 7) -> str:
         grand = [g + t for g, t in zip(grand, totals)]
     out.append("\t\tHovedtotal\t\t\t\t" + "\t".join(f"{g:,}".replace(",", ".") for g in grand) + "\t\t")
     return "\n".join(out) + "\n"
+
+
+def synthetic_pdf(path: object, lines: int, centers: int = 10) -> None:
+    """The synthetic list printed as the Lejre sample is (reportlab, ruled table, header on every page)."""
+    from pathlib import Path
+
+    from samples.make_reduction_list import write_pdf
+
+    text = synthetic_list(lines, centers).splitlines()
+    header = HEADER.split("\t")
+    rows = [(line.split("\t") + [""] * len(header))[:len(header)] for line in text[text.index(HEADER) + 1:]]
+    write_pdf(Path(str(path)), header, rows)
