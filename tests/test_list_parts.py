@@ -115,3 +115,21 @@ def test_a_row_equal_to_the_sum_of_its_group_is_a_subtotal_and_minus_may_be_writ
     assert result.stated_totals.centers == {"Ældreområdet": {"2025": -500, "2026": -550}}
     assert any("read as a subtotal" in w.message for w in result.warnings)
     assert result.document.savings_sign == -1
+
+
+@pytest.mark.parametrize(("header", "rows", "note", "sign", "source"), [
+    ("Forslag\t2025", ["Færre vikarer\t(300)", "Ny madordning\t(200)"], "", -1, "the figures"),
+    ("Forslag\t2025", ["Færre vikarer\t300", "Ny madordning\t-20"], "", 1, "the figures"),
+    ("Forslag\tMerudgift 2025", ["Færre vikarer\t-300", "Udvidelse\t50"], "", -1, "Merudgift 2025"),
+    ("Forslag\tBesparelse 2025", ["Færre vikarer\t300", "Udvidelse\t-50"], "", 1, "Besparelse 2025"),
+    ("Forslag\t2025", ["Færre vikarer\t300", "Udvidelse\t-50", "Andet\t-10"], "Negative beløb er besparelser",
+     -1, "Negative beløb"),
+])
+def test_the_sign_of_a_saving_and_where_it_was_read(tmp_path, header: str, rows: list[str], note: str,  # noqa: ANN001
+                                                    sign: int, source: str) -> None:
+    import importers
+
+    path = tmp_path / "liste.txt"
+    path.write_text("\n".join(["Besparelseskatalog", note, header, *rows]) + "\n", encoding="utf-8")
+    document = importers.parse(path).document
+    assert document.savings_sign == sign and source in document.sign_source
