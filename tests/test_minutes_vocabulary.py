@@ -28,6 +28,14 @@ from importers.vocabulary import default
      {"committee": "Børne- og Undervisningsudvalget", "date": "2015-11-09"}),
     ("minutes.title", "Byrådet - Referat", "minutes", {"committee": "Byrådet"}),
     ("minutes.title", "Beslutningsprotokol", "minutes", {}),
+    ("minutes.title", "Åben beslutningsprotokol", "minutes", {}),
+    ("minutes.header_fields", "Mødelokale", "room", {}),
+    ("minutes.header_fields", "Møde lokation", "place", {}),
+    ("minutes.item_marks", "Punkt Titel", "mark", {}),
+    ("minutes.history_lines", "Økonomiudvalget den 12-06-2018.", "treatment",
+     {"committee": "Økonomiudvalget", "date": "2018-06-12"}),
+    ("minutes.sections", "Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:", "absent",
+     {"committee": "Thisted Kommunalbestyrelsen", "date": "2022-05-31"}),
     ("minutes.date_lines", "tirsdag den 6. juni 2017 kl. 09:00", "date", {"date": "2017-06-06", "time": "09:00"}),
     ("minutes.date_lines", "06-11-2018 kl. 13:00", "date", {"date": "2018-11-06", "time": "13:00"}),
     ("minutes.date_lines", "Mandag, 3 oktober, 2022 - 16:30", "date", {"date": "2022-10-03", "time": "16:30"}),
@@ -74,6 +82,9 @@ def test_phrase(group: str, text: str, role: str, values: dict) -> None:
     ("Konsekvenser", "consequences"), ("Kompetence", "decision_authority"), ("Hvem beslutter", "decision_authority"),
     ("Sagen afgøres af", "decision_authority"), ("Beslutningskompetence", "decision_authority"),
     ("Beslutning", "decision"), ("Fraværende", "absent"), ("Bemærkninger til dagsordenen", "remarks"),
+    ("Sagstema", "decision_theme"), ("Redegørelse", "case_description"), ("Andre konsekvenser", "consequences"),
+    ("Høring og sagsgang", "process"), ("Retsregler og andre forskrifter", "legal_basis"),
+    ("Administrativ indstilling", "recommendation"), ("Sagens formål", "cause"), ("Underskrifter", "signatures"),
 ])
 def test_section_heading(text: str, role: str) -> None:
     assert default().role("minutes.sections", text) == role
@@ -103,6 +114,8 @@ def test_case_number(text: str, number: str | None) -> None:
     ("Udvalget for Børn og Ungdom - 2022-2025", True), ("Børne- og Skoleudvalget", True), ("Byrådet", True),
     ("Kommunalbestyrelsen", True), ("Lokaludvalget", True), ("Børne- og Uddannelsesudvalg", True),
     ("Ad 1, 2, 3 og 4: Anbefales", False), ("Budgetopfølgning pr.", False), ("Lars Hoppe Søe", False),
+    ("Udvalget vedr. Natur og Miljø", True),
+    ("Byrådet Byrådet Vis medlemmer Rss-feed til udvalget Udskriv", False),  # a web page's menu line
 ])
 def test_committee_names(name: str, committee: bool) -> None:
     assert is_committee(name, default()) is committee
@@ -111,3 +124,8 @@ def test_committee_names(name: str, committee: bool) -> None:
 def test_names_split_on_commas_and_og() -> None:
     assert names_in("Martin Bech, Bettina Bøcker Kjeldsen og Niels Vestergaard Salling.") == (
         "Martin Bech", "Bettina Bøcker Kjeldsen", "Niels Vestergaard Salling")
+
+
+def test_a_party_stays_with_its_name_where_the_capture_stopped_before_it() -> None:
+    assert names_in("Malene K. Nielsen (V") == ("Malene K. Nielsen (V)",)
+    assert names_in("Brian Nielsen (D) og Claus Nybo (A)") == ("Brian Nielsen (D)", "Claus Nybo (A)")

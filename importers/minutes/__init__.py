@@ -24,18 +24,20 @@ from budgetbook.model import ImportResult, Provenance, ReadWarning
 from budgetbook.records.minutes import AgendaItem
 from importers.cleanup import one_line
 from importers.minutes.entries import Entry, lines_to_entries
-from importers.minutes.header import entries_to_header, with_decisions
+from importers.minutes.header import entries_to_header, with_decisions, with_heads
 from importers.minutes.items import item_to_record, recommendations
 from importers.minutes.parts import Item, Parts, Reader, entries_to_parts
 from importers.minutes.tables import merge_header_rows
-from importers.minutes.words import TITLE
+from importers.minutes.words import SECTIONS, TITLE
 from importers.reading import Evidence, Reading, Scorecard
+from importers.vocabulary import Vocabulary
 
 KIND = "minutes"
 
 __all__ = ["KIND", "Entry", "evidence", "interpret", "merge_header_rows", "recommendations"]
 
 _CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|\s)\s*(?P<page>\d+)$")
+_CONTENTS_NUMBER = re.compile(r"^(?:Punkt\s+)?\d{1,4}[.:)]?\s+")
 
 
 def evidence(reading: Reading) -> Evidence:
@@ -70,6 +72,7 @@ def interpret(reading: Reading) -> ImportResult:
                                "municipality's own words for them in an import profile.")
     warnings: list[ReadWarning] = []
     header, header_lines = entries_to_header(parts.header, vocabulary)
+    header = with_heads(header, reading.document.heads, vocabulary)
     where = parts.header[0].provenance if parts.header else parts.items[0].provenance
     header = with_decisions(header, [latest for item in parts.items if (latest := _latest_named(item))], where,
                             warnings)
@@ -79,7 +82,7 @@ def interpret(reading: Reading) -> ImportResult:
     for item in records:
         if not item.decision:
             warnings.append(ReadWarning(f"{_name(item)} ({item.title}) has no decision", item.provenance))
-    _check_contents(parts, records, warnings)
+    _check_contents(parts, records, vocabulary, warnings)
     _mark_used(reading, parts, header_lines)
     for table in (t for item in records for t in item.tables if t.unit):
         reading.note(f"Table '{table.title}' ({table.provenance.describe()}): amounts in {table.unit_text}")
@@ -116,12 +119,18 @@ def _unique(warnings: list[ReadWarning]) -> list[ReadWarning]:
     return list(dict.fromkeys(warnings))
 
 
-def _check_contents(parts: Parts, items: Sequence[AgendaItem], warnings: list[ReadWarning]) -> None:
-    """Every entry of the table of contents must have come out as an item."""
-    titles = {one_line(i.title).casefold() for i in items}
+def _check_contents(parts: Parts, items: Sequence[AgendaItem], vocabulary: Vocabulary,
+                    warnings: list[ReadWarning]) -> None:
+    """Every entry of the table of contents must have come out as an item. An entry may carry the
+    item's number ("1 Høring ...", "246. Godkendelse ...") and be cut where the contents wrapped it;
+    a section in the contents ("Underskrifter") is no item."""
+    titles = [one_line(i.title).casefold() for i in items]
     for entry in parts.contents:
         if match := _CONTENTS_ENTRY.match(entry.text):
             title = one_line(match.group("title").rstrip(". "))
-            if title.casefold() not in titles:
+            if vocabulary.role(SECTIONS, title):
+                continue
+            bare = _CONTENTS_NUMBER.sub("", title).casefold()
+            if not any(t == bare or len(bare) >= 20 and t.startswith(bare) for t in titles):
                 warnings.append(ReadWarning(f"'{title}' is in the contents but no item of that title was read",
                                             entry.provenance))

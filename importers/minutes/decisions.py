@@ -10,6 +10,7 @@ treatment table (committee and date only). Absences said in a decision ("Fravær
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ from budgetbook.model import Provenance, ReadWarning
 from budgetbook.records.minutes import HistoryEntry
 from importers.minutes.entries import Entry
 from importers.minutes.parts import Block, Item
-from importers.minutes.words import ABSENCES, HISTORY_LINES, ROUTE, committee_name, is_committee, names_in
+from importers.minutes.words import ABSENCES, HISTORY_LINES, ROUTE, SECTIONS, committee_name, is_committee, names_in
 from importers.vocabulary import Vocabulary
 
 
@@ -81,17 +82,46 @@ def _history_line(text: str, vocabulary: Vocabulary) -> tuple[str, str | None] |
     return (committee, hit.values.get("date")) if hit and is_committee(committee, vocabulary) else None  # type: ignore
 
 
+# Where a decision's line holds more than one sentence ("Godkendt. Jørgen Popp Petersen deltog ikke i
+# behandlingen af punktet."): after a word of two letters or more and its full stop, before a capital.
+# An initial ("Malene K. Nielsen") does not end a sentence.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_][^\W\d_][.!?])\s+(?=[A-ZÆØÅ])|(?<=\)[.!?])\s+(?=[A-ZÆØÅ])")
+
+
 def _with_text(decided: Decided, entries: Sequence[Entry], vocabulary: Vocabulary) -> Decided:
+    """The decision's text; its absences apart, whether a sentence of a line says them or a heading
+    ("Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:") has the names on the lines below it."""
+    names_below = False
     for entry in entries:
-        if not _absence(entry.text, decided.absent, vocabulary):
-            decided.lines.append(entry.text)
+        if names_below and _names_only(entry.text):
+            decided.absent.extend(n for n in names_in(entry.text) if n not in decided.absent)
+            continue
+        names_below = False
+        kept = []
+        for sentence in _SENTENCE_END.split(entry.text):
+            before = len(decided.absent)
+            if _absence(sentence, decided.absent, vocabulary):
+                names_below = len(decided.absent) == before and sentence.rstrip().endswith(":")
+            else:
+                kept.append(sentence)
+        if kept:
+            decided.lines.append(" ".join(kept))
     return decided
+
+
+def _names_only(text: str) -> bool:
+    """A line that is only people's names ("Claus Nybo", "Martin Bech og Ole Andersen (V)")."""
+    names = names_in(text)
+    return bool(names) and len(text) <= 200 and all(
+        len(name.split()) <= 5 and name[:1].isupper() and not name.endswith(".") for name in names) and not text.rstrip().endswith(".")
 
 
 def _absence(text: str, names: list[str], vocabulary: Vocabulary) -> bool:
     """Whether the line says who was absent (its names added to `names`); "Fraværende: " alone says no one."""
     if len(text) > 300:
         return False
+    if vocabulary.role(SECTIONS, text.strip().rstrip(":")) == "absent":
+        return True  # "Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:": the names are below it
     hit = vocabulary.match(ABSENCES, text.strip())
     if hit is None:
         label = text.strip().rstrip(":").strip()

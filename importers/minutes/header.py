@@ -42,6 +42,8 @@ class _Fields:
     participants: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     used: list[Provenance] = field(default_factory=list)
+    committee_labelled: bool = False  # read from "Udvalg: ...", which outweighs a name on a line of its own
+    names_line: str = ""  # the last line of names read, to see whether the next one goes on with it
 
 
 def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple[MinutesHeader, list[Provenance]]:
@@ -66,12 +68,13 @@ def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple
             fields.date = when.values.get("date")  # type: ignore[assignment]
             fields.time = fields.time or when.values.get("time")  # type: ignore[assignment]
             after_date, current = True, None
-        elif current in ("participants", "absent") and len(entry.text) < 80 and not entry.table:
+        elif current in ("participants", "absent") and not entry.table and (
+                len(entry.text) < 80 or _name_list(entry.text)):
             _put(fields, current, entry.text, vocabulary)
         elif current in ("place", "date", "time") and not entry.table and len(entry.text) < 60:
             _put(fields, current, entry.text, vocabulary, more=True)
-        elif not fields.committee and is_committee(entry.text, vocabulary):
-            fields.committee = committee_name(entry.text)
+        elif not fields.committee and (name := committee_in(entry.text, vocabulary)):
+            fields.committee = name
         elif after_date and not fields.place and not entry.table and len(entry.text) < 100:
             fields.place = entry.text
             after_date = False
@@ -87,22 +90,30 @@ def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple
 def _label(entry: Entry, vocabulary: Vocabulary) -> tuple[str | None, str]:
     """("place", "Loungen") for "Mødested: Loungen" or a row "Mødested | Loungen"; "Medlemmer" alone -> ("participants", "")."""
     if entry.table and len(entry.cells) >= 2:
-        role = vocabulary.role(HEADER_FIELDS, entry.cells[0].rstrip(":"))
+        role = _field(vocabulary, entry.cells[0].rstrip(":"))
         return (role, " ".join(c for c in entry.cells[1:] if c)) if role else (None, "")
     text = entry.text
     label, sep, value = text.partition(":")
     if sep and len(label) <= 40:
-        role = vocabulary.role(HEADER_FIELDS, label)
+        role = _field(vocabulary, label)
         if role:
             return role, value.strip()
-    if len(text) <= 40 and (role := vocabulary.role(HEADER_FIELDS, text)):
+    if len(text) <= 40 and (role := _field(vocabulary, text)):
         return role, ""
     for word_count in (1, 2):  # "Mødedato   Tirsdag d. 13. august 2024": a label run into its value
         words = text.split()
         if len(words) > word_count and (role := vocabulary.role(HEADER_FIELDS, " ".join(words[:word_count]))):
+            if role == "room":  # "Mødelokale A, Ullasvej 23": the word is part of the room's name
+                return "place", text
             if role in ("date", "place", "participants", "time"):
                 return role, " ".join(words[word_count:])
     return None, ""
+
+
+def _field(vocabulary: Vocabulary, label: str) -> str | None:
+    """The header field a label names; the room ("Mødelokale:") is the place."""
+    role = vocabulary.role(HEADER_FIELDS, label)
+    return "place" if role == "room" else role
 
 
 def _put(fields: _Fields, role: str, value: str, vocabulary: Vocabulary, more: bool = False) -> None:
@@ -115,25 +126,36 @@ def _put(fields: _Fields, role: str, value: str, vocabulary: Vocabulary, more: b
     elif role == "place":
         fields.place = join_wrapped(fields.place, value).strip() if more and fields.place else (fields.place or value)
     elif role == "committee":
-        fields.committee = fields.committee or committee_name(value)
+        if value and not fields.committee_labelled:
+            fields.committee, fields.committee_labelled = committee_name(value), True
     elif role == "participants":
-        _add_names(fields.participants, value)
+        _add_names(fields.participants, value, fields.names_line)
+        fields.names_line = value
     elif role == "absent":
         if not vocabulary.match(ABSENCES, value) or vocabulary.match(ABSENCES, value).role != "none":  # type: ignore
-            _add_names(fields.absent, value)
+            _add_names(fields.absent, value, fields.names_line)
+            fields.names_line = value
     elif role == "remarks":
         hit = vocabulary.match(ABSENCES, value)
         if hit and hit.role == "absent":
             _add_names(fields.absent, hit.captures.get("names", ""))
 
 
-def _add_names(names: list[str], value: str) -> None:
-    """Names separated by commas or "og"; a name a PDF wrapped ("Carsten Helles" + "Rasmussen") joined back."""
+def _add_names(names: list[str], value: str, line_before: str = "") -> None:
+    """Names separated by commas or "og"; a name a PDF wrapped ("Carsten Helles" + "Rasmussen", or a line of
+    names broken inside one: "..., Iben" + "Sønderup, Torben Hansen") joined back."""
     parts = names_in(value)
-    if names and parts and not value.lstrip().startswith((",", ";")) and _continues(names[-1], value):
+    wrapped = "," in line_before and not line_before.rstrip().endswith((",", ";"))
+    if names and parts and not value.lstrip().startswith((",", ";")) and (wrapped or _continues(names[-1], value)):
         names[-1] = f"{names[-1]} {parts[0]}"
         parts = parts[1:]
     names.extend(parts)
+
+
+def _name_list(text: str) -> bool:
+    """"Anders Buhl-Christensen, Bjarne Overmark, ..., Torben Hansen": names and commas, no sentence."""
+    names = names_in(text)
+    return len(names) >= 3 and all(len(n.split()) <= 5 and n[:1].isupper() for n in names)
 
 
 def _continues(last: str, value: str) -> bool:
@@ -167,6 +189,27 @@ def _title_joined(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entr
                     return [Entry((joined,), entries[0].provenance, False), *entries[index:]]
             break
     return list(entries)
+
+
+_HEAD_PARTS = re.compile(r"\s+[-–—|·:]\s+|\t")
+
+
+def committee_in(text: str, vocabulary: Vocabulary) -> str:
+    """The committee a line names, alone or among other parts ("Vejen Kommune - Økonomiudvalget")."""
+    if is_committee(text, vocabulary) and not _HEAD_PARTS.search(text):
+        return committee_name(text)
+    return next((committee_name(part) for part in _HEAD_PARTS.split(text) if is_committee(part, vocabulary)), "")
+
+
+def with_heads(header: MinutesHeader, heads: Sequence[str], vocabulary: Vocabulary) -> MinutesHeader:
+    """The committee from the running head where the body does not name it ("Tønder Kommune –
+    Kommunalbestyrelsen", "Vejen Kommune" / "Økonomiudvalget" on every page)."""
+    if header.committee:
+        return header
+    for head in heads:
+        if name := committee_in(head, vocabulary):
+            return replace(header, committee=name)
+    return header
 
 
 def with_decisions(header: MinutesHeader, decided: Sequence[tuple[str, str | None]], where: Provenance,

@@ -122,7 +122,7 @@ class Reader:
         text = entry.text
         if len(text) > 160 or entry.table and len(entry.cells) > 2:
             return None
-        if self.vocabulary.match(ROUTE, text):
+        if self.vocabulary.match(ROUTE, text) or self.absence_heading(entry):
             return None
         hit = self.vocabulary.match(DECISIONS, text)
         if hit is None:
@@ -143,7 +143,14 @@ class Reader:
                     or self.decision_heading(entry, "decision") or self.mark(entry) or self.treatment_header(entry))
 
     def mark(self, entry: Entry) -> bool:
-        return not entry.table and self.vocabulary.role(ITEM_MARKS, entry.text) is not None
+        """"Åbent punkt", "Til toppen", or the header row a web agenda prints above each item ("Punkt | Titel")."""
+        if entry.table and len(entry.cells) > 2:
+            return False
+        return self.vocabulary.role(ITEM_MARKS, entry.text) is not None
+
+    def absence_heading(self, entry: Entry) -> bool:
+        """"Fraværende:", "Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:": the names follow."""
+        return not entry.table and self.section(entry) == "absent"
 
     def treatment_header(self, entry: Entry) -> dict[str, int] | None:
         """The header row of a treatment table: column roles committee and date at least."""
@@ -158,6 +165,7 @@ class Reader:
         """Where each item starts (entry index) and its number and title."""
         found: dict[int, Heading] = {}
         candidates = {i: h for i, e in enumerate(self.entries) if (h := self._candidate(e)) is not None}
+        candidates = self._without_wrapped(candidates)
         last: Heading | None = None
         for index, (strong, heading) in candidates.items():
             if last is not None and heading.number == last.number and _same_title(heading.title, last.title):
@@ -166,7 +174,7 @@ class Reader:
                 if last is not None and last.number is not None and heading.number <= last.number:  # type: ignore
                     continue  # a numbered list inside an item
                 if not (self.entries[index].heading_style or self._confirmed(index, candidates)
-                        or self._closed(heading)):
+                        or self._closed(heading) and not _with_page_number(self.entries[index])):
                     continue
             found[index] = heading
             last = heading
@@ -191,6 +199,18 @@ class Reader:
             return None
         return False, Heading(number, title)  # type: ignore[arg-type]
 
+    def _without_wrapped(self, candidates: dict[int, tuple[bool, Heading]]) -> dict[int, tuple[bool, Heading]]:
+        """A number-and-title line right below another, with a smaller number, is the other's heading
+        wrapped where a number stood ("246. ... på Chr." + "8. Vej 7, Silkeborg"), not an item of its own."""
+        kept: dict[int, tuple[bool, Heading]] = {}
+        for index, (strong, heading) in candidates.items():
+            above = kept.get(index - 1)
+            if (not strong and above is not None and above[1].number is not None and heading.number is not None
+                    and heading.number < above[1].number and not self.entries[index].heading_style):
+                continue
+            kept[index] = (strong, heading)
+        return kept
+
     def _confirmed(self, index: int, candidates: dict) -> bool:
         """A number-and-title line heads an item when the item's frame follows before the next such line."""
         for entry_index in range(index + 1, min(len(self.entries), index + 12)):
@@ -204,11 +224,15 @@ class Reader:
         return False
 
     def _closed(self, heading: Heading) -> bool:
-        """"149. Personalesag (Lukket)": a closed item, printed with its title only."""
+        """"149. Personalesag (Lukket)", "249. Lukket - Ejendomssag": a closed item, printed with its title only."""
         title = heading.title.rstrip()
-        if not title.endswith(")") or "(" not in title:
-            return False
-        return self.vocabulary.role(ITEM_MARKS, title[title.rindex("(") + 1:-1]) is not None
+        if title.endswith(")") and "(" in title:
+            return self.vocabulary.role(ITEM_MARKS, title[title.rindex("(") + 1:-1]) is not None
+        for separator in (" - ", " – ", ": "):
+            mark, found, rest = title.partition(separator)
+            if found and rest.strip() and self.vocabulary.role(ITEM_MARKS, mark) is not None:
+                return True
+        return False
 
     def _unnumbered(self) -> dict[int, Heading]:
         """Items printed without numbers: the line before the first section, and before that section again."""
@@ -249,6 +273,9 @@ class Reader:
                 zone = self._before_items(parts, entry, zone)
                 continue
             item = parts.items[-1]
+            if self._group_heading(parts, entry):
+                parts.structure.append(entry.provenance)
+                continue
             if treatment_columns is not None and entry.table:
                 self._treatment_row(item, entry, treatment_columns)
                 continue
@@ -268,6 +295,14 @@ class Reader:
             return "contents"
         (parts.contents if zone == "contents" else parts.header).append(entry)
         return zone
+
+    def _group_heading(self, parts: Parts, entry: Entry) -> bool:
+        """A line of the contents that is no item ("ØKONOMIUDVALGETS SAGER") printed again between the items:
+        the agenda's grouping, part of no item."""
+        if entry.table or not parts.contents:
+            return False
+        text = " ".join(entry.text.split()).casefold()
+        return any(" ".join(e.text.split()).casefold() == text for e in parts.contents if not e.table)
 
     def _frame(self, item: Item, entry: Entry) -> bool:
         """Case number, marks, a title printed twice or wrapped: the lines around an item's heading."""
@@ -337,6 +372,11 @@ def _without_number(text: str) -> str:
 
 def _same_title(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _with_page_number(entry: Entry) -> bool:
+    """A row of the table of contents: its last cell the page number."""
+    return entry.table and entry.cells[-1].strip().isdigit()
 
 
 def _looks_like_date(text: str) -> bool:

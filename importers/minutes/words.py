@@ -61,8 +61,16 @@ def is_committee(name: str, vocabulary: Vocabulary) -> bool:
     if not words or len(words) > 12:
         return False
     endings = _committee_endings(vocabulary)
-    return any(word == ending or (len(ending) >= 5 and word.endswith(ending))
-               for word in {words[0], words[-1]} for ending in endings)
+
+    def names_one(word: str) -> bool:
+        return any(word == ending or (len(ending) >= 5 and word.endswith(ending)) for ending in endings)
+
+    if names_one(words[-1]):
+        return True
+    # "Udvalget for Børn og Unge", "Byrådet": the first word names it where the rest goes on from it
+    # ("for", "vedr.", "i"); "Byrådet Byrådet Vis medlemmer ..." is a web page's menu, not a name
+    original = committee_name(name).split()
+    return names_one(words[0]) and (len(words) == 1 or original[1][:1].islower())
 
 
 def _committee_endings(vocabulary: Vocabulary) -> tuple[str, ...]:
@@ -70,6 +78,8 @@ def _committee_endings(vocabulary: Vocabulary) -> tuple[str, ...]:
 
 
 def names_in(text: str) -> tuple[str, ...]:
-    """"Martin Bech, Bettina Bøcker Kjeldsen og Niels Vestergaard Salling" -> the three names."""
+    """"Martin Bech, Bettina Bøcker Kjeldsen og Niels Vestergaard Salling" -> the three names; a party
+    after a name stays with it ("Malene K. Nielsen (V)", even where a capture stopped before the ")")."""
     parts = re.split(r",|;|\s+og\s+|\s+samt\s+|\n", text)
-    return tuple(name for name in (" ".join(p.split()).strip(" .:") for p in parts) if name)
+    names = (" ".join(p.split()).strip(" .:") for p in parts)
+    return tuple(name + ")" if name.count("(") > name.count(")") else name for name in names if name)
