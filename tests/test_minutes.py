@@ -261,6 +261,78 @@ def test_first_agenda_item_without_number_and_its_table_in_mio_kr(fmt: str) -> N
     assert item.attachments == ("Samlet overblik BO3", "BO3 BFU - Drift", "Anlæg BO3")
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_thisted_absences_under_the_decision_and_a_dated_route(fmt: str) -> None:
+    """"Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:" names a committee and a date but decides
+    nothing: the names below it are who was absent; "Høring og sagsgang" lists where the case goes."""
+    result = minutes_of("thisted-fravaerende-under-beslutning", fmt)
+    assert (result.document.committee, result.document.date) == ("Kommunalbestyrelsen", "2022-05-31")
+    assert [(i.number, i.decision, i.decided_by, i.absent, i.history) for i in result.records] == [
+        (89, "Godkendt.", "Kommunalbestyrelsen", ("Claus Nybo",), ()),
+        (90, "Udpeget: Henning Holm og Jens Kristian Yde.", "Kommunalbestyrelsen", ("Claus Nybo",), ()),
+        (91, "Godkendt.", "Kommunalbestyrelsen", ("Claus Nybo",), ())]
+    second = result.records[1]
+    assert [s.role for s in second.sections] == ["decision_theme", "case_description", "legal_basis", "economy",
+                                                 "consequences", "process"]
+    assert second.sections[-1].text.splitlines() == ["Økonomiudvalget den 18. maj 2022",
+                                                     "Kommunalbestyrelsen den 31. maj 2022"]
+    assert result.records[2].title == "Budgetopfølgning pr. 31. marts 2022"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_randers_group_headings_and_punkt_titel_rows_belong_to_no_item(fmt: str) -> None:
+    result = minutes_of("randers-sagsgrupper-og-punkt-titel", fmt)
+    header = result.document
+    assert header.location == "Det gamle Rådhus"
+    assert len(header.participants) == 11 and header.participants[-2:] == ("Iben Sønderup", "Torben Hansen")
+    assert header.committee == "" and header.date is None  # the document prints neither
+    first, second = result.records
+    assert (first.number, first.decision, first.tables) == (16, "Godkendt som indstillet.", ())
+    assert (second.number, second.decision, second.absent) == (17, "Godkendt.", ("Iben Sønderup",))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_toender_committee_from_the_running_head_and_the_absence_in_a_decision_sentence(fmt: str) -> None:
+    result = minutes_of("toender-udvalg-i-sidehoved", fmt)
+    header = result.document
+    assert (header.committee, header.date, header.time, header.location, header.absent) == (
+        "Kommunalbestyrelsen", "2015-06-25", "19:00", "Byrådssalen, Tønder Rådhus", ("Jørgen Popp Petersen",))
+    first, second = result.records
+    assert (first.case_number, second.case_number) == ("13.05.12-Ø00-1-15", "00.01.00-P20-2-15")
+    assert (second.decision, second.absent) == ("Godkendt.", ("Jørgen Popp Petersen",))
+    assert result.warnings == ()  # the contents name the items with their numbers: no "not read" warnings
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_vejen_number_without_space_party_after_an_absent_name_and_a_history_line(fmt: str) -> None:
+    result = minutes_of("vejen-nummer-uden-mellemrum", fmt)
+    assert (result.document.committee, result.document.date) == ("Økonomiudvalget", "2018-08-07")
+    (item,) = result.records
+    assert (item.number, item.case_number) == (1, "18/6214")
+    assert item.title == "Månedlig budgetopfølgning på Økonomiudvalgets område pr. 30/6 2018 (B)"
+    assert (item.decided_by, item.decided_on, item.absent) == ("Økonomiudvalget", "2018-08-07",
+                                                               ("Malene K. Nielsen (V)",))
+    assert [(h.committee, h.date) for h in item.history] == [("Økonomiudvalget", "2018-06-12")]
+    assert item.recommendations[0].startswith("Direktør Henrik B. Larsen indstiller")
+    assert "legal_basis" in {s.role for s in item.sections}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_silkeborg_heading_wrapped_at_a_number_a_closed_item_and_signatures(fmt: str) -> None:
+    result = minutes_of("silkeborg-overskrift-brudt-ved-tal", fmt)
+    header = result.document
+    assert (header.title, header.committee, header.location) == (
+        "Åben beslutningsprotokol", "Økonomiudvalget", "Lokale D116, Silkeborg Rådhus")
+    assert [i.number for i in result.records] == [246, 247, 249]
+    first = result.records[0]
+    assert first.title.endswith("lokaler på Chr. 8. Vej 7, Silkeborg")
+    assert (first.case_number, first.decision) == ("07/21538", "Godkendt.")
+    assert first.absent == ("Jens Erik Jørgensen", "Hanne Bæk Olsen")
+    assert [s.role for s in first.sections][:2] == ["cause", "case_description"]
+    assert result.records[1].decision == "Taget til efterretning."
+    assert [w.message for w in result.warnings] == ["Punkt 249 (Lukket - Ejendomssag) has no decision"]
+
+
 def test_a_table_continued_on_the_next_page_is_one_table() -> None:
     (table,) = minutes_of("firstagenda-tabel-over-sideskift", "pdf").records[0].tables
     assert table.provenance.page == 1 and table.rows[-1].provenance.page == 2
@@ -269,7 +341,10 @@ def test_a_table_continued_on_the_next_page_is_one_table() -> None:
 @pytest.mark.parametrize("stem", ["svendborg-punkt-uden-kolon", "aabenraa-beslutningsprotokol",
                                   "bornholm-behandlingstabel", "slagelse-titel-gentaget",
                                   "hvidovre-moedefakta", "broenderslev-fravaer-i-beslutning",
-                                  "naestved-beslutning-flere-udvalg", "firstagenda-tabel-over-sideskift"])
+                                  "naestved-beslutning-flere-udvalg", "firstagenda-tabel-over-sideskift",
+                                  "thisted-fravaerende-under-beslutning", "randers-sagsgrupper-og-punkt-titel",
+                                  "toender-udvalg-i-sidehoved", "vejen-nummer-uden-mellemrum",
+                                  "silkeborg-overskrift-brudt-ved-tal"])
 def test_word_and_its_pdf_read_the_same(stem: str) -> None:
     """The running header and footer of every page and the lines a PDF wraps change nothing."""
     assert (_without_places(minutes_of(stem, "pdf").to_json())
@@ -354,3 +429,29 @@ def test_closed_items_printed_with_their_title_only() -> None:
         "150. Personalesag (Lukket)", "151. Meddelelser (Lukket)"), default())
     assert [i.number for i in parts.items] == [147, 148, 149, 150, 151]
     assert parts.items[1].blocks[-1].prose[0].text == "Ny proces for budget 2020-2023."
+
+
+def test_a_decisions_sentences_apart_from_the_absence_among_them() -> None:
+    from importers.minutes.parts import entries_to_parts
+    from importers.vocabulary import default
+
+    parts = entries_to_parts(_entries(
+        "1. Godkendelse af dagsorden", "Beslutning",
+        "Godkendt. Malene K. Nielsen (V) deltog ikke. Sagen sendes videre til Byrådet."), default())
+    from importers.minutes.decisions import item_decisions
+
+    decided = item_decisions(parts.items[0], ("Økonomiudvalget", "2024-01-02"), default(), [])
+    assert decided.latest.text == "Godkendt. Sagen sendes videre til Byrådet."
+    assert decided.absent == ("Malene K. Nielsen (V)",)
+
+
+def test_a_number_and_title_right_below_a_longer_heading_with_a_higher_number_is_its_wrapped_end() -> None:
+    from importers.minutes.parts import entries_to_parts
+    from importers.vocabulary import default
+
+    parts = entries_to_parts(_entries(
+        "246. Godkendelse af forhøjelse af anlægsbevilling til lejede lokaler på Chr.", "8. Vej 7, Silkeborg",
+        "Sagsnr.: 07/21538", "Beslutning", "Godkendt.", "247. Meddelelser", "Beslutning", "Ingen."), default())
+    assert [(i.number, i.title) for i in parts.items] == [
+        (246, "Godkendelse af forhøjelse af anlægsbevilling til lejede lokaler på Chr. 8. Vej 7, Silkeborg"),
+        (247, "Meddelelser")]

@@ -1,4 +1,5 @@
-"""Minutes as eight municipalities' committee systems print them (samples/minutes/README.md names the sources).
+"""Minutes as eight municipalities' committee systems print them (five more in `holdout.py`;
+samples/minutes/README.md names the sources).
 
 Headings, labels, numbering, case numbers, decision headings, absences and figures are as
 published; long prose is shortened. Each layout is named after the municipality and its quirk.
