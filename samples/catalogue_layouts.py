@@ -12,6 +12,10 @@
   proposals to a page, the Word header and footer printed by LibreOffice.
 - `viborg-effektiviseringskatalog-label-over-vaerdi.pdf`: each label on its own line with its value
   on the next, the effect in mio. kr., ticks drawn as crossed vector boxes.
+- `lejre-besparelseskatalog-label-kolonne-uden-streger.pdf`: labels in a column of their own with no
+  ruling, each value wrapping under itself, "Effekt (1.000 kr.)".
+- `greve-forslag-et-ark-pr-forslag.xlsx`: a workbook with a sheet per proposal, label cells beside
+  value cells, the effect in whole kroner as a number cell.
 - `krevi-inspiration-nummererede-forslag.docx`: a national inspiration catalogue: numbered
   initiatives ("12. Fælles indkøb af vikarer") under sector headings, "Kommune:" and
   "Økonomisk effekt:" lines in kr. and mio. kr.
@@ -50,7 +54,9 @@ def main(out_dir: Path) -> None:
         "helsingoer-raaderumskatalog-en-linje.libreoffice.pdf": helsingoer(),
         "viborg-effektiviseringskatalog-label-over-vaerdi.pdf": viborg(),
         "krevi-inspiration-nummererede-forslag.docx": krevi(),
+        "lejre-besparelseskatalog-label-kolonne-uden-streger.pdf": lejre(),
     })
+    write_greve(Path(out_dir) / "greve-forslag-et-ark-pr-forslag.xlsx")
 
 
 # -- KL idébank, label grid with vector boxes ------------------------------------------------------
@@ -251,3 +257,63 @@ def krevi() -> Document:
                          Para(f"Økonomisk effekt: {effect}"))
     return document
 
+
+# -- Lejre: a label column without ruling, values wrapped under themselves ----------------------------
+
+LEJRE = [
+    ("CBU-3", "Færre pædagogtimer i SFO om eftermiddagen", "Center for Børn og Unge", "Børn og Ungdom",
+     "Åbningstiden i SFO fastholdes, men bemandingen efter kl. 16 tilpasses det faktiske fremmøde, som er "
+     "opgjort over et helt skoleår på alle seks skoler. Forældrene orienteres via skolebestyrelserne.",
+     "Færre voksne om eftermiddagen i SFO.", "600", "2025"),
+    ("CKT-1", "Nedlæggelse af kommunens busrute 235 om aftenen", "Center for Kultur og Teknik", "Teknik og Miljø",
+     "Aftenafgangene på rute 235 har under fem passagerer i gennemsnit. Ruten køres fremover kun i dagtimerne, "
+     "og aftenkørsel sker som flextur.", "Længere rejsetid om aftenen for få borgere.", "320", "2025"),
+    ("CSE-2", "Fælles indkøb af forbrugsvarer til plejecentrene", "Center for Social og Ældre", "Social, Ældre "
+     "og Sundhed", "Plejecentrene køber i dag ind hver for sig. Et fælles indkøb på én aftale giver lavere priser.",
+     "Ingen.", "250", "2024"),
+]
+
+
+def lejre() -> Document:
+    document = Document("Besparelseskatalog Budget 2024-2027", "Lejre Kommune",
+                        header="Lejre Kommune · Besparelseskatalog · Budget 2024-2027")
+    document.add(Heading("Besparelseskatalog Budget 2024-2027", 1),
+                 Para("Alle beløb er i hele 1.000 kr. Effekten er den årlige besparelse ved fuld indfasning."))
+    for code, title, center, udvalg, text, consequences, effect, year in LEJRE:
+        document.add(Heading(f"{code}: {title}", 2),
+                     grid([("Center", center), ("Udvalg", udvalg), ("Beskrivelse", text),
+                           ("Konsekvenser", consequences), ("Effekt (1.000 kr.)", effect), ("Fuld effekt fra", year)],
+                          (4, 13), ruled=False, numbers_right=False))
+    return document
+
+
+# -- Greve: a workbook with a sheet per proposal --------------------------------------------------------
+
+GREVE = [
+    ("G-12", "Samling af tandplejens klinikker", "Sundhed", "To klinikker samles på Greve Sundhedscenter.",
+     450_000, 2025, "Ja"),
+    ("G-15", "Digital selvbetjening i borgerservice", "Administration", "Flere henvendelser løses digitalt; "
+     "skrankens åbningstid tilpasses.", 275_000, 2024, "Ja"),
+    ("G-21", "Energirenovering af Mosede Skole", "Skoler", "Varmeanlæg og belysning udskiftes; investering "
+     "finansieres af anlægsmidler.", 180_000, 2026, "Nej"),
+]
+
+
+def write_greve(path: Path) -> Path:
+    from openpyxl.styles import Font
+
+    from samples.make_reduction_list.office import save_xlsx, titled_sheet
+
+    book, sheet = titled_sheet(GREVE[0][0], "Greve Kommune – Effektiviserings- og besparelsesforslag 2024",
+                               "Beløb i hele kr.")
+    for number, (code, title, area, text, effect, year, adopted) in enumerate(GREVE):
+        if number:
+            sheet = book.create_sheet(code)
+        sheet.column_dimensions["A"].width = 24
+        sheet.column_dimensions["B"].width = 80
+        for label, value in (("Forslag nr.", code), ("Titel", title), ("Fagområde", area), ("Beskrivelse", text),
+                             ("Effekt (kr.)", effect), ("Fuld effekt fra", year), ("Vedtaget", adopted)):
+            sheet.append([label, value])
+            sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    save_xlsx(book, path)
+    return path

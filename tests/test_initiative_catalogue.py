@@ -265,3 +265,24 @@ def test_numbered_initiatives_of_many_municipalities() -> None:
 @pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)
 def test_every_catalogue_is_detected_as_one(sample: Path) -> None:
     assert kind_of(sample) == KIND
+
+
+def test_a_label_column_without_ruling() -> None:
+    result = parse(FOLDER / "lejre-besparelseskatalog-label-kolonne-uden-streger.pdf")
+    assert [(i.number, i.effect, i.effect_unit, i.full_year) for i in result.records] == [
+        ("CBU-3", 600, "tkr", 2025), ("CKT-1", 320, "tkr", 2025), ("CSE-2", 250, "tkr", 2024)]
+    first = result.records[0]
+    assert (first.municipality, first.udvalg, first.area) == ("Lejre Kommune", "Børn og Ungdom",
+                                                              "Center for Børn og Unge")
+    assert first.description.endswith("Forældrene orienteres via skolebestyrelserne.")  # wrapped value goes on
+    assert first.consequences == "Færre voksne om eftermiddagen i SFO."
+    assert result.records[2].udvalg == "Social, Ældre og Sundhed"
+
+
+def test_a_workbook_with_a_sheet_per_proposal() -> None:
+    result = parse(FOLDER / "greve-forslag-et-ark-pr-forslag.xlsx")
+    assert [(i.number, i.effect, i.effect_unit, i.effect_tkr, i.full_year, i.adopted) for i in result.records] == [
+        ("G-12", 450_000, "kr", 450, 2025, True), ("G-15", 275_000, "kr", 275, 2024, True),
+        ("G-21", 180_000, "kr", 180, 2026, False)]
+    assert {i.municipality for i in result.records} == {"Greve Kommune"}
+    assert [i.provenance.sheet for i in result.records] == ["G-12", "G-15", "G-21"]

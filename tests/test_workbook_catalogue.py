@@ -165,7 +165,7 @@ def test_libreoffice_computes_the_same_summary(tmp_path: Path) -> None:
 
 
 OTHER_CATALOGUES = sorted(p for p in (SAMPLES / "initiative_catalogue").iterdir()
-                          if p.suffix in {".pdf", ".docx"} and not p.name.startswith("initiative_catalogue_part1"))
+                          if p.suffix in {".pdf", ".docx", ".xlsx"} and not p.name.startswith("initiative_catalogue_part1"))
 
 
 def test_every_catalogue_s_effects_reach_the_workbook_in_one_unit_and_sign(tmp_path: Path) -> None:
@@ -188,6 +188,8 @@ def test_every_catalogue_s_effects_reach_the_workbook_in_one_unit_and_sign(tmp_p
     assert shown["Reduktion af konsulentbistand i Center for Økonomi og Ejendomme"] == (-750, "1.000 kr.", 750)
     assert shown["Fælles indkøb af vikarer"] == (650_000, "kr.", 650)  # KREVI
     assert shown["Færre kørselsgodtgørelser gennem fælles bilpulje"] == (300, "1.000 kr.", 300)  # Kerteminde
+    assert shown["Samling af tandplejens klinikker"] == (450_000, "kr.", 450)  # Greve, a sheet per proposal
+    assert shown["Færre pædagogtimer i SFO om eftermiddagen"] == (600, "1.000 kr.", 600)  # Lejre
     summary = book[SUMMARY]
     rows = summary_rows(summary, HEADER_ROW)
     total = max(rows.values()) + 1
