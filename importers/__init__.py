@@ -49,8 +49,9 @@ def reading_of(document: Document, source: SourceFile, profile: Profile | None =
 
 
 def evidences(reading: Reading) -> list[Evidence]:
-    """Every kind's evidence, the most convincing first (ties in registry order)."""
-    found = [importer.evidence(reading) for importer in IMPORTERS]
+    """Every kind's evidence from the document's first pages, the most convincing first (ties in registry order)."""
+    probe = reading.probe()
+    found = [importer.evidence(probe) for importer in IMPORTERS]
     order = {kind: index for index, kind in enumerate(kinds())}
     return sorted(found, key=lambda e: (-e.score, order[e.kind]))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -33,4 +34,11 @@ def tidy(text: object) -> str:
 
 def one_line(text: object) -> str:
     """Like `tidy` but on one line: for titles and names that a PDF wrapped."""
+    if isinstance(text, str):
+        return _one_line_text(text)
+    return " ".join(tidy(text).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_line_text(text: str) -> str:  # cached: importers ask for the same cell's text many times
     return " ".join(tidy(text).split())

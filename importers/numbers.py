@@ -7,6 +7,7 @@ naming where it was read.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -34,6 +35,20 @@ def parse_number(value: object, where: Provenance | str | None = None, *, percen
     if isinstance(value, (int, float)):
         return _tidy(Decimal(str(value)))
     raw = str(value)
+    number = _parse_text(raw, percent)
+    if number is _UNREADABLE:
+        expected = "a percentage like 0,4%" if percent else "a number like 1.234 or 1,5"
+        raise NumberError(f"Cannot read {raw.strip()!r} as a number", where,
+                          hint=f"Expected {expected} (dot for thousands, comma for decimals).")
+    return number  # type: ignore[return-value]
+
+
+_UNREADABLE = object()
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_text(raw: str, percent: bool) -> Number | None | object:
+    """The number a text holds, None for a blank, or _UNREADABLE; cached, as a list repeats its amounts."""
     text = raw.translate(_SPACES).strip()
     if text in _BLANKS:
         return None
@@ -48,19 +63,19 @@ def parse_number(value: object, where: Provenance | str | None = None, *, percen
     elif text.startswith("+"):
         text = text[1:].lstrip()
     if not _BODY.fullmatch(text):
-        expected = "a percentage like 0,4%" if percent else "a number like 1.234 or 1,5"
-        raise NumberError(f"Cannot read {raw.strip()!r} as a number", where,
-                          hint=f"Expected {expected} (dot for thousands, comma for decimals).")
+        return _UNREADABLE
     digits = text.replace(".", "").replace(" ", "").replace(",", ".")
     try:
         number = Decimal(digits)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-        raise NumberError(f"Cannot read {raw!r} as a number", where) from exc
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return _UNREADABLE
     return _tidy(-number if negative else number)
 
 
 def is_number(value: object) -> bool:
     """Whether a cell reads as a Danish number (a blank does not)."""
+    if isinstance(value, str):
+        return _parse_text(value, False) not in (None, _UNREADABLE)
     try:
         return parse_number(value) is not None
     except NumberError:

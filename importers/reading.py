@@ -13,6 +13,7 @@ kind at or above `THRESHOLD` reads the document.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from importers.readers import Document, Line
 from importers.vocabulary import Vocabulary
 
 THRESHOLD = 0.5
+PROBE_LINES = 600  # the lines detection looks at: some ten pages
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,13 @@ class Reading:
         for item in items:
             if item is not None:
                 self.used.add(item.provenance if isinstance(item, Line) else item)
+
+    def probe(self, lines: int = PROBE_LINES) -> Reading:
+        """This reading cut to its first lines: enough for detection to score, cheap on a 10.000-line list."""
+        if len(self.document.lines) <= lines:
+            return self
+        document = dataclasses.replace(self.document, lines=self.document.lines[:lines])
+        return Reading(document, self.source, self.vocabulary, self.profile)
 
     def title_of_kind(self, kind: str, lines: int = 12) -> str | None:
         """A title among the first lines or the running heads that names the kind ("Referat ...",

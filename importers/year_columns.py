@@ -13,6 +13,7 @@ remarks write their tables alike); a unit through `common.units`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,9 +57,22 @@ class YearHeader:
                     next((c for c in self.columns if c.role != "regnskab"), self.columns[0]))
 
 
+_YEAR_LIKE = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
+
+
+def may_name_a_year(cells: Sequence[Cell]) -> bool:
+    """Whether any cell holds a year-like number ("2025", "B2025", "2025 (1.000 kr.)"): the cheap test
+    before a line is read as a header; rows of amounts ("2.025", "12.500") fail it."""
+    return any(_YEAR_LIKE.search(cell) if isinstance(cell, str) else
+               isinstance(cell, (int, float)) and 1900 <= cell <= 2099 and float(cell).is_integer()
+               for cell in cells)
+
+
 def cells_to_year_header(cells: Sequence[Cell], vocabulary: Vocabulary) -> YearHeader | None:
     """The header's year columns, or None when no cell is a year. The unit is the one a cell names
     ("Beløb i hele 1.000 kr.", "2026 (1.000 kr.)"), or None."""
+    if not may_name_a_year(cells):
+        return None
     columns: list[YearColumn] = []
     total = None
     unit = None

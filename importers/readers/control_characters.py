@@ -28,8 +28,10 @@ def without_control_characters(lines: Sequence[Line]) -> tuple[list[Line], list[
     for line in lines:
         found: set[str] = set()
         cells = tuple(_clean(cell, found) for cell in line.cells)
-        words = tuple(dataclasses.replace(w, text=_clean(w.text, found)) for w in line.words)
-        if found:
+        dirty_words = any(_CONTROL.search(w.text) for w in line.words)
+        if found or dirty_words:
+            words = tuple(dataclasses.replace(w, text=_clean(w.text, found)) for w in line.words) \
+                if dirty_words else line.words
             line = dataclasses.replace(line, cells=cells, words=words)
             changed.append((line, found))
         cleaned.append(line)

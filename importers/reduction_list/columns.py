@@ -11,6 +11,7 @@ header also has year columns, and a year column when it has none.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from importers.cleanup import one_line
 from importers.numbers import is_number
 from importers.readers import Cell
 from importers.vocabulary import Vocabulary
+from importers.year_columns import may_name_a_year
 
 COLUMNS = "lists.columns"
 TEXT_ROLES = ("number", "bevillingstekst", "center", "udvalg", "title", "explanation")
@@ -51,9 +53,9 @@ class Columns:
     def text(self, cells: Sequence[Cell], role: str) -> str:
         return one_line(self.cell(cells, role))
 
-    @property
-    def amount_columns(self) -> set[int]:
-        return set(self.years.values()) | {self.index[r] for r in AMOUNT_ROLES if r in self.index}
+    @functools.cached_property
+    def amount_columns(self) -> frozenset[int]:
+        return frozenset(self.years.values()) | {self.index[r] for r in AMOUNT_ROLES if r in self.index}
 
     def describe(self) -> str:
         """The roles as `extract --explain` shows them: "Nr.=nr, Overskrift=overskrift, 2023=year 2023, ..."."""
@@ -77,8 +79,8 @@ class Columns:
 def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary, *, infer_title: bool = True) -> Columns | None:
     """The column roles of a header line, or None when the line is no header. `infer_title=False` for a
     PDF text line, whose cells are gaps between words: only a column the vocabulary names is a title there."""
-    if len(cells) < 2:
-        return None
+    if len(cells) < 2 or not may_name_a_year(cells):
+        return None  # every header names a year column
     labels = tuple(one_line(c) for c in cells)
     index: dict[str, int] = {}
     years: dict[str, int] = {}

@@ -132,7 +132,7 @@ class Vocabulary:
         for found in compiled.regex.finditer(normalized):
             yield self._hit(compiled, found, text, origin)
 
-    def _hit(self, compiled: _Compiled, found: re.Match[str], text: str, origin: list[int]) -> Hit:
+    def _hit(self, compiled: _Compiled, found: re.Match[str], text: str, origin: Sequence[int]) -> Hit:
         phrase_group, role = next((g, r) for g, r in compiled.roles if found.group(g) is not None)
         captures: dict[str, str] = {}
         values: dict[str, object] = {}
@@ -200,13 +200,13 @@ def _as_text(value: object) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _original(text: str, origin: list[int], start: int, end: int) -> str:
+def _original(text: str, origin: Sequence[int], start: int, end: int) -> str:
     if start >= end:
         return ""
     return text[origin[start]:_end_index(text, origin, end)].strip()
 
 
-def _end_index(text: str, origin: list[int], end: int) -> int:
+def _end_index(text: str, origin: Sequence[int], end: int) -> int:
     """The original index just past the normalised character end-1 ("æ" -> "ae": both point to "æ")."""
     return origin[end - 1] + 1 if end > 0 else 0
 

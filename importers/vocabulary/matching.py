@@ -18,6 +18,7 @@ Captures are given as the original text they cover, so a committee's name keeps 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -29,8 +30,12 @@ _TRANSLITERATE = {"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "%": " pct ", 
 _DROP = {"\u00ad"}  # a soft hyphen joins the parts of a word
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """The normalised text and, for each of its characters, the index of the original character."""
+@functools.lru_cache(maxsize=131072)
+def normalize_with_map(text: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised text and, for each of its characters, the index of the original character.
+
+    Cached: a document repeats its cells (centers, committees, amounts) and every vocabulary group
+    normalises the same cell again."""
     out: list[str] = []
     origin: list[int] = []
     pending_space = -1
@@ -54,7 +59,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
                 origin.append(index)
             elif pending_space < 0:
                 pending_space = index
-    return "".join(out), origin
+    return "".join(out), tuple(origin)
 
 
 def normalize(text: str) -> str:
