@@ -44,6 +44,10 @@ def test_normalize(text: str, normal: str) -> None:
     ("common.kinds", "Udmøntning af reduktion", "reduction_list"),
     ("lists.columns", "Overskrift", "title"),
     ("lists.columns", "Tiltag", "title"),
+    ("lists.columns", "Budgetforbedringsforslag", "title"),  # Frederiksberg
+    ("lists.columns", "Reduktion", "title"),  # Vejen: the titles under "Reduktion", the years beside it
+    ("common.totals", "Besparelse i alt", "grand"),  # Esbjerg: one list's saving, not a group called "Besparelse"
+    ("common.kinds", "Budgetforbedringsforslag", "reduction_list"),
     ("lists.columns", "Område", "center"),
     ("lists.columns", "Omraade", "center"),
     ("lists.columns", "2025 (1.000 kr.)", "year"),

@@ -7,7 +7,10 @@
 - `koebenhavn`: savings as negative numbers, the unit only in a sentence (DOCX, PDF);
 - `frederikssund`: numbers inside the titles, mio. kr., a period total column (PDF);
 - `viborg`: targets per udvalg, a percentage typed as a fraction without percent format (XLSX);
-- `aarhus`: mio. kr., "Besparelse 2023" columns, the afdeling in a column (DOCX).
+- `aarhus`: mio. kr., "Besparelse 2023" columns, the afdeling in a column (DOCX);
+- `frederiksberg`: the title column called "Budgetforbedringsforslag", udvalg as rows of their own (DOCX, PDF);
+- `vejen`: the titles under "Reduktion", whole kroner, savings negative (XLSX);
+- `esbjerg`: one area's list in whole kroner closed by "Besparelse i alt" (PDF).
 
 Every sample and its source are listed in samples/reduction_list/README.md.
 """
@@ -16,12 +19,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samples.make_reduction_list import aarhus, frederikssund, koebenhavn, kolding, lejre, lejre_overblik, viborg
+from samples.make_reduction_list import (
+    aarhus,
+    esbjerg,
+    frederiksberg,
+    frederikssund,
+    koebenhavn,
+    kolding,
+    lejre,
+    lejre_overblik,
+    vejen,
+    viborg,
+)
 from samples.make_reduction_list.lejre import seed_rows, write_pdf
 
 __all__ = ["main", "seed_rows", "write_pdf"]
 
-LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus)
+LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus, frederiksberg, vejen, esbjerg)
 
 
 def main(out: Path) -> None:

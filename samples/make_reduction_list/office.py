@@ -1,6 +1,6 @@
 """Writing list samples as the offices that publish them do: Word tables with a running header and
 "Side 1 af 2" footer (saved with fixed times, so regenerating gives the same bytes), and a PDF
-of that document printed by LibreOffice headless (`samples.make_minutes.libreoffice_to_pdf`).
+of that document printed by LibreOffice headless (`samples.prose_layout.libreoffice_to_pdf`).
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def save_xlsx(book: object, path: Path, stamp: datetime = FIXED_TIME) -> None:
 
 def docx_and_pdf(target_docx: Path, **document: object) -> None:
     """The Word document and the PDF LibreOffice prints from it (named like the .docx, suffix .pdf)."""
-    from samples.make_minutes import libreoffice_to_pdf
+    from samples.prose_layout import libreoffice_to_pdf
 
     write_docx(target_docx, **document)  # type: ignore[arg-type]
     libreoffice_to_pdf(target_docx, target_docx.with_suffix(".pdf"))
