@@ -6,6 +6,7 @@ then restyle the file in Excel; budgetbook only refers to the style names.
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -34,48 +35,72 @@ WIDTHS = {
 }
 
 
+FONT = "Calibri"  # LibreOffice prints it with Carlito, which has the same metrics
+SIZE = 11  # on paper as on screen: sheets print at 100 %
+
+
+def font(**kwargs: object) -> Font:
+    """A font with its name: a style without one prints in the reader's fallback font (a serif in LibreOffice)."""
+    return Font(name=FONT, size=SIZE, family=2, **kwargs)
+
+
 def named_styles() -> list[NamedStyle]:
     def style(name: str, **kwargs: object) -> NamedStyle:
         named = NamedStyle(name=name)
+        named.font = font()
+        named.alignment = Alignment(vertical="top")  # cells of a row align at the top, labels and values alike
         for key, value in kwargs.items():
             setattr(named, key, value)
         return named
 
-    top = Alignment(vertical="top")
     return [
-        style("bb_title", font=Font(size=16, bold=True, color=BLUE)),
-        style("bb_note", font=Font(italic=True, color="595959"), alignment=top),
-        style("bb_header", font=Font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor=BLUE),
+        style("bb_title", font=Font(name=FONT, size=16, family=2, bold=True, color=BLUE)),
+        style("bb_note", font=font(italic=True, color="595959")),
+        style("bb_header", font=font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor=BLUE),
               alignment=Alignment(wrap_text=True, vertical="center")),
-        style("bb_text", alignment=top),
+        style("bb_text"),
         style("bb_wrap", alignment=Alignment(wrap_text=True, vertical="top")),
-        style("bb_amount", number_format=AMOUNT_FORMAT, alignment=top),
-        style("bb_pct", number_format=PCT_FORMAT, alignment=top),
-        style("bb_total_label", font=Font(bold=True), border=Border(top=THIN, bottom=THIN)),
-        style("bb_total_amount", font=Font(bold=True), number_format=AMOUNT_FORMAT, border=Border(top=THIN, bottom=THIN)),
-        style("bb_total_pct", font=Font(bold=True), number_format=PCT_FORMAT, border=Border(top=THIN, bottom=THIN)),
-        style("bb_stated", font=Font(italic=True, color="595959"), number_format=AMOUNT_FORMAT),
-        style("bb_link", font=Font(color="0563C1", underline="single")),
-        style("bb_error", font=Font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE")),
-        style("bb_decimal", number_format=DECIMAL_FORMAT, alignment=top),
-        style("bb_stated_decimal", font=Font(italic=True, color="595959"), number_format=DECIMAL_FORMAT),
+        style("bb_amount", number_format=AMOUNT_FORMAT),
+        style("bb_pct", number_format=PCT_FORMAT),
+        style("bb_total_label", font=font(bold=True), border=Border(top=THIN, bottom=THIN)),
+        style("bb_total_amount", font=font(bold=True), number_format=AMOUNT_FORMAT,
+              border=Border(top=THIN, bottom=THIN)),
+        style("bb_total_pct", font=font(bold=True), number_format=PCT_FORMAT, border=Border(top=THIN, bottom=THIN)),
+        style("bb_stated", font=font(italic=True, color="595959"), number_format=AMOUNT_FORMAT),
+        style("bb_link", font=font(color="0563C1", underline="single")),
+        style("bb_error", font=font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE")),
+        style("bb_decimal", number_format=DECIMAL_FORMAT),
+        style("bb_stated_decimal", font=font(italic=True, color="595959"), number_format=DECIMAL_FORMAT),
+        style("bb_label", font=font(bold=True, color=BLUE)),
     ]
 
 
-def print_setup(sheet: object) -> None:
-    """A4 landscape, one page wide, sheet name and page numbers in the footer.
+# Inches. The header and footer sit 0,3" from the paper's edge, inside the 0,75" top and bottom
+# margins that keep them off the cells; printers cannot print nearer the edge than about 0,2".
+MARGINS = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
+HEADER_FONT, HEADER_SIZE = "Calibri,Regular", 9
+PRINT_DAY = "&D"  # the writer puts the day the workbook was made here, as dd-mm-åååå
 
-    Also used for sheets made after the build (the Validering sheet), which have no prototype.
+
+def print_setup(sheet: object) -> None:
+    """A4 landscape at 100 %: a sheet wider than the paper prints across pages, left to right, then down.
+
+    The header names the file and the day the workbook was made (`workbook.write_xlsx` writes the
+    day in place of "&D", which would print the day of printing in the printer's own date style);
+    the footer names the sheet and the page. Also used for sheets made after the build (the
+    Validering sheet), which have no prototype.
     """
     sheet.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4  # type: ignore[attr-defined]
-    sheet.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
-    sheet.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
-    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)  # type: ignore[attr-defined]
-    sheet.oddFooter.center.text = "Side &P af &N"  # type: ignore[attr-defined]
-    sheet.oddFooter.left.text = "&A"  # type: ignore[attr-defined]
-    sheet.oddHeader.right.text = "budgetbook &D"  # type: ignore[attr-defined]
+    sheet.page_setup.scale = 100  # type: ignore[attr-defined]
+    sheet.page_setup.pageOrder = "overThenDown"  # type: ignore[attr-defined]
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False  # type: ignore[attr-defined]
+    sheet.page_margins = copy(MARGINS)  # type: ignore[attr-defined]
+    header, footer = sheet.oddHeader, sheet.oddFooter  # type: ignore[attr-defined]
+    parts = ((header.left, "&F"), (header.right, f"budgetbook, dannet {PRINT_DAY}"),
+             (footer.left, "&A"), (footer.center, "Side &P af &N"))
+    for part, text in parts:
+        part.text, part.font, part.size = text, HEADER_FONT, HEADER_SIZE
 
 
 def make_template(path: Path) -> None:

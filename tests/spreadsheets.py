@@ -61,3 +61,18 @@ def assert_libreoffice_agrees(raw: Path, out_dir: Path) -> int:
         assert other == pytest.approx(mine, abs=1e-9), (sheet, ref, mine, other)
         compared += 1
     return compared
+
+
+def libreoffice_pdf(workbooks: list[Path], out_dir: Path) -> list[Path]:
+    """Print workbooks to PDF with LibreOffice headless, as its print dialog would (page setup of each sheet)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(
+            [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--calc",
+             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, workbooks)],
+            check=True, capture_output=True, timeout=300)
+    printed = [out_dir / f"{workbook.stem}.pdf" for workbook in workbooks]
+    missing = [p.name for p in printed if not p.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice printed nothing for {', '.join(missing)}")
+    return printed

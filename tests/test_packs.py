@@ -161,7 +161,7 @@ def test_the_front_sheet_names_committee_year_date_and_sources(seed_packs: tuple
     assert "USS/E" in text and "2023" in text and "Budget.xlsx" in text
     assert SEED.name in text
     assert "Alle totaler og procenter stemmer med kilderne" in text
-    assert report.created[:10].split("-")[::-1] == text[text.index("Dato") + 1].split(".")
+    assert report.created[:10].split("-")[::-1] == text[text.index("Dato") + 1].split("-")  # dd-mm-åååå
 
 
 def test_the_manifest_is_what_the_sender_reads(seed_packs: tuple[Path, PacksReport]) -> None:

@@ -63,7 +63,7 @@ def test_referat_has_the_meeting_and_every_item_with_its_case_number_as_text(bui
     sheet = load_workbook(built)[REFERAT]
     assert sheet["A1"].value == "Referat: Udvalget for Børn og Ungdom"
     fields = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(4, 9)}
-    assert fields["Mødedato"] == "2024-08-13" and fields["Mødested"] == "Mødelokale 4, Allerslev"
+    assert fields["Mødedato"] == "13-08-2024" and fields["Mødested"] == "Mødelokale 4, Allerslev"
     items = [r for r in importers.parse(MINUTES_TXT).records if isinstance(r, AgendaItem)]
     rows = {sheet.cell(r, 2).value: r for r in range(1, sheet.max_row + 1) if isinstance(sheet.cell(r, 2).value, int)}
     assert sorted(rows) == [item.number for item in items]
@@ -73,9 +73,9 @@ def test_referat_has_the_meeting_and_every_item_with_its_case_number_as_text(bui
     column = {sheet.cell(first_header_row(sheet), c).value: c for c in range(1, len(AGENDA_COLUMNS) + 1)}
     assert sheet.cell(forecast, column["Beslutning"]).value == "Indstillingerne anbefales indenfor udvalgets område."
     assert sheet.cell(forecast, column["Besluttet af"]).value == "Udvalget for Børn og Ungdom"
-    assert sheet.cell(forecast, column["Beslutningsdato"]).value == "2024-08-13"
+    assert sheet.cell(forecast, column["Beslutningsdato"]).value == "13-08-2024"
     assert "3. at tillægsbevillinger på netto -1.765,0 t. kr." in sheet.cell(forecast, column["Indstilling"]).value
-    assert ("2024-08-12 Udvalget for Kultur, Fritid og Turisme: Indstillingerne anbefales."
+    assert ("12-08-2024 Udvalget for Kultur, Fritid og Turisme: Indstillingerne anbefales."
             in sheet.cell(forecast, column["Sagens forløb"]).value)
 
 
@@ -157,11 +157,11 @@ def test_referat_shows_history_with_committee_and_date_and_the_absent(tmp_path: 
     row = header + 1
     assert sheet.cell(row, column["Punkt"]).value == 248
     assert (sheet.cell(row, column["Besluttet af"]).value, sheet.cell(row, column["Beslutningsdato"]).value) == (
-        "Byrådet", "2018-12-18")
+        "Byrådet", "18-12-2018")
     assert sheet.cell(row, column["Sagens forløb"]).value == (
-        "2018-12-10 Økonomiudvalget: Ad 1, 2, 3 og 4: Anbefales. (Fraværende: Lars Hoppe Søe)")
+        "10-12-2018 Økonomiudvalget: Ad 1, 2, 3 og 4: Anbefales. (Fraværende: Lars Hoppe Søe)")
     fields = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(4, header)}
-    assert fields["Mødedato"].startswith("2018-12-18 (beslutningernes dato")
+    assert fields["Mødedato"].startswith("18-12-2018 (beslutningernes dato")
 
 
 def test_absences_of_each_item_and_of_the_meeting(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from workbook.sections.proposals import (
     GEVINST,
     HEADER_ROW,
     INVESTERING,
+    KEY,
     NET,
     OVERSKRIFT,
     STATED,
@@ -109,7 +110,8 @@ def test_every_net_change_is_a_live_formula_beside_the_stated_total(built: Path)
     sheet = load_workbook(built)[FORMS_SHEET]
     header = {sheet.cell(HEADER_ROW, c).value: c for c in range(1, sheet.max_column + 1)}
     book = EvaluatedBook.open(built)
-    rows = [r for r in range(HEADER_ROW + 1, sheet.max_row + 1) if str(sheet.cell(r, 1).value).startswith("F-")]
+    rows = [r for r in range(HEADER_ROW + 1, sheet.max_row + 1)
+            if str(sheet.cell(r, header[KEY]).value).startswith("F-")]
     assert len(rows) == 8 * 4, "one row per form and year"
     first = rows[0]
     assert sheet.cell(first, header[OVERSKRIFT]).value == "Hjemtagning af akut foranstaltninger"
@@ -160,7 +162,9 @@ def test_more_documents_merge(tmp_path: Path) -> None:
     assert totals == {key: expected.get(key, 0) for key in totals}, "a center without forms in a year sums to 0"
     assert ("CEJ", "2028") in totals and ("CJS", "2028") in totals  # the quirk form's other years and center
     forms = sum(len(r.records) for r in results)
-    keys = {c.value for c in load_workbook(out)[FORMS_SHEET]["A"] if str(c.value).startswith("F-")}
+    sheet = load_workbook(out)[FORMS_SHEET]
+    key_col = next(c.column for c in sheet[HEADER_ROW] if c.value == KEY)
+    keys = {sheet.cell(r, key_col).value for r in range(HEADER_ROW + 1, sheet.max_row + 1)} - {None}
     assert len(keys) == forms
 
 

@@ -6,13 +6,16 @@ ribbon (`xlpy.handlers.refresh`) call; the writers only apply what it returns.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.model import ImportResult, ReadWarning
 from budgetbook.records.reduction import ListDocument
 from importers import kind_label
 from workbook import formulas as fx
-from workbook.layout import BookLayout, Check, SheetLayout, Style, Table, table_over
+from workbook.display import moment_text
+from workbook.layout import BookLayout, Check, ColumnGroup, SheetLayout, Style, Table, table_over
 from workbook.sections import Block, Section, Trace
 from workbook.sections.catalogue import CatalogueSection
 from workbook.sections.minutes import MinutesSection
@@ -89,7 +92,14 @@ def build_layout(results: list[ImportResult], left_out: tuple[str, ...] = ()) ->
     book.sheets.append(_sources_sheet(results, warnings, duplicates, left_out))
     book.sheets.append(checks_sheet(book.checks, traces))
     unique_table_names(book)
+    book.dated = read_day(results)
     return book
+
+
+def read_day(results: list[ImportResult]) -> date | None:
+    """The day the sources were read (the latest, if over midnight): the day the workbook is of."""
+    days = [datetime.fromisoformat(r.source.imported_at).date() for r in results if r.source.imported_at]
+    return max(days, default=None)
 
 
 def _center_order(center: str) -> tuple[int, str]:
@@ -150,7 +160,7 @@ def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], dup
     row = 4
     for row, result in enumerate(results, start=5):
         sheet.put_row(row, [result.source.path, kind_label(result.kind), result.source.sha256,
-                            result.source.imported_at], Style.TEXT)
+                            moment_text(result.source.imported_at)], Style.TEXT)
         sheet.put(row, 5, len(result.records), Style.AMOUNT)
         sheet.put(row, 6, len(result.warnings), Style.AMOUNT)
         if result.coverage is not None:  # the share of the document's lines that became part of the book
@@ -196,4 +206,5 @@ def checks_sheet(checks: list[Check], traces: list[Trace]) -> SheetLayout:
                       first_col=TRACE_FIRST_COL)
     first, last = get_column_letter(TRACE_FIRST_COL), get_column_letter(TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1)
     sheet.tables.append(Table("Sporbarhed", f"{first}4:{last}{max(row, 5)}"))
+    sheet.groups.append(ColumnGroup(TRACE_FIRST_COL, TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1))  # off the print
     return sheet

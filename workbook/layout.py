@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import NamedTuple
 
@@ -50,6 +51,7 @@ class Style(str, Enum):
     ERROR = "bb_error"
     DECIMAL = "bb_decimal"  # amounts with decimals as printed (mio. kr. with 1-2 decimals)
     STATED_DECIMAL = "bb_stated_decimal"
+    LABEL = "bb_label"  # the label of a field in a form (Forside: "Udvalg", "Dato"), beside its value
 
 
 class Cell(NamedTuple):
@@ -91,11 +93,23 @@ def table_over(sheet: str, what: str, header_row: int, last_row: int, last_col: 
     return Table(table_name(f"{what}_{sheet}"), f"A{header_row}:{get_column_letter(last_col)}{last_row}")
 
 
+@dataclass(frozen=True)
+class ColumnGroup:
+    """Columns grouped under one outline button; collapsed, they are hidden on screen and on paper."""
+
+    first: int
+    last: int
+    collapsed: bool = True
+
+
 @dataclass
 class SheetLayout:
-    """One worksheet: its cells by (row, column), tables, frozen header and print titles.
+    """One worksheet: its cells by (row, column), tables, frozen panes, and how it prints.
 
-    `template` names the prototype sheet of the template the writer copies.
+    `template` names the prototype sheet of the template the writer copies (paper, margins,
+    header and footer). `print_rows` and `print_cols` repeat on every printed page ("4:4", "A:B");
+    `groups` fold away technical columns; `column_widths` and `row_heights` are set by
+    `workbook.print_layout` to fit what the cells hold.
     """
 
     name: str
@@ -104,7 +118,10 @@ class SheetLayout:
     tables: list[Table] = field(default_factory=list)
     freeze: str | None = None
     print_rows: str | None = None
+    print_cols: str | None = None
     column_widths: dict[int, float] = field(default_factory=dict)
+    row_heights: dict[int, float] = field(default_factory=dict)
+    groups: list[ColumnGroup] = field(default_factory=list)
 
     def put(self, row: int, col: int, value: CellValue, style: Style | None = None, link: str | None = None) -> str:
         """Place a value; returns the cell's A1 address."""
@@ -122,8 +139,11 @@ class SheetLayout:
 
 @dataclass
 class BookLayout:
+    """The sheets and checks of a workbook; `dated` is the day its page headers print ("Dannet 29-11-2026")."""
+
     sheets: list[SheetLayout] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    dated: date | None = None
 
     def sheet(self, name: str) -> SheetLayout:
         for sheet in self.sheets:

@@ -35,9 +35,11 @@ from budgetbook.files import FileLock, save_text
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
 from budgetbook.progress import Progress, silent
+from importers import kind_label
 from templates import template_path
 from workbook import formulas as fx
 from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sheet as the main workbook's
+from workbook.display import date_text
 from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
@@ -139,6 +141,7 @@ def build_packs(workbook_path: Path, out_dir: Path, progress: Progress | None = 
             own = validate_book(fill_template(layout, template_path()))
             scoped += [ScopedFinding(f, Scope.PACK) for f in own]
             layout.sheets.insert(0, front_sheet(budget, udvalg, layout, scoped, created))
+            layout.dated = stamp.date()
             path = write_workbook(layout, out_dir / names[udvalg], stamp=stamp)
             rows = sum(len(b.rows_of(udvalg)) for b in budget.blocks)
             centers = len({b.sheet for b in budget.blocks if b.rows_of(udvalg)})
@@ -357,27 +360,22 @@ SEVERITY_DA = {Severity.ERROR: "Fejl", Severity.WARNING: "Advarsel", Severity.IN
 
 def front_sheet(budget: BudgetBook, udvalg: str, layout: BookLayout, scoped: list[ScopedFinding],
                 created: str) -> SheetLayout:
+    """The pack's first page: a form (label and value side by side), the committee's totals, the
+    findings that concern it and the documents it is built from."""
     sheet = SheetLayout(FRONT, FRONT)
     errors, warnings = _count(scoped, Severity.ERROR), _count(scoped, Severity.WARNING)
     sheet.put(1, 1, f"Budget {budget.budget_year}: udvalget {udvalg}", Style.TITLE)
     sheet.put(2, 1, f"Udvalgets del af {budget.path.name}, dannet af budgetbook. Formlerne er bevaret.", Style.NOTE)
-    facts = [("Udvalg", udvalg), ("Budgetår", budget.budget_year),
-             ("Dato", datetime.fromisoformat(created).strftime("%d.%m.%Y")),
-             ("Projektmappe", budget.path.name)]
-    row = 4
-    for row, (label, value) in enumerate(facts, start=4):
-        sheet.put(row, 1, label, Style.HEADER)
-        sheet.put(row, 2, value, Style.TEXT)
-    row += 1
-    sheet.put(row, 1, "Valideringsstatus", Style.HEADER)
     status = f"{errors} fejl, {warnings} advarsler" if scoped else "Alle totaler og procenter stemmer med kilderne"
-    sheet.put(row, 2, status, Style.ERROR if errors else Style.TEXT)
-    sheet.put(row + 1, 1, "Optalt", Style.HEADER)
-    sheet.put(row + 1, 2, f"Fund fra valideringen af {budget.path.name}, der vedrører udvalgets egne rækker, "
-                          "totaler for centre hvor udvalget har rækker, udvalgets ark eller hele projektmappen "
-                          "(fx Hovedtotal), og fund fra pakkens egen kontrol.", Style.NOTE)
-    row = _put_totals(sheet, row + 3, udvalg, layout)
-    row = _put_findings(sheet, row + 2, scoped)
+    facts = [("Udvalg", udvalg, Style.TEXT), ("Budgetår", budget.budget_year, Style.TEXT),
+             ("Dato", date_text(created), Style.TEXT), ("Projektmappe", budget.path.name, Style.TEXT),
+             ("Valideringsstatus", status, Style.ERROR if errors else Style.TEXT)]
+    row = 3
+    for row, (label, value, style) in enumerate(facts, start=4):
+        sheet.put(row, 1, label, Style.LABEL)
+        sheet.put(row, 2, value, style)
+    row = _put_totals(sheet, row + 2, udvalg, layout)
+    row = _put_findings(sheet, row + 2, scoped, budget.path.name)
     _put_sources(sheet, row + 2, budget)
     return sheet
 
@@ -394,15 +392,19 @@ def _put_totals(sheet: SheetLayout, row: int, udvalg: str, layout: BookLayout) -
     return row + 1
 
 
-FINDING_COLUMNS = ["Alvor", "Celle", "Omfang", "Forventet", "Fundet", "Kilde", "Besked"]
+FINDING_COLUMNS = ["Alvor", "Celle", "Omfang", "Forventet", "Fundet", "Sted i kilden", "Besked"]
 
 
-def _put_findings(sheet: SheetLayout, top: int, scoped: list[ScopedFinding]) -> int:
+def _put_findings(sheet: SheetLayout, top: int, scoped: list[ScopedFinding], workbook: str) -> int:
+    sheet.put(top, 1, "Fund fra valideringen", Style.LABEL)
     if not scoped:
-        sheet.put(top, 1, "Ingen fund fra valideringen vedrører udvalget.", Style.NOTE)
-        return top
-    sheet.put_row(top, FINDING_COLUMNS, Style.HEADER)
-    header = row = top
+        sheet.put(top + 1, 1, "Ingen fund fra valideringen vedrører udvalget.", Style.NOTE)
+        return top + 1
+    sheet.put(top + 1, 1, f"Fund i {workbook}, der vedrører udvalgets rækker, totaler for centre hvor udvalget har "
+                          "rækker, udvalgets ark eller hele projektmappen (fx Hovedtotal),", Style.NOTE)
+    sheet.put(top + 2, 1, "og fund fra pakkens egen kontrol.", Style.NOTE)
+    header = row = top + 3
+    sheet.put_row(header, FINDING_COLUMNS, Style.HEADER)
     for row, item in enumerate(scoped, start=header + 1):
         finding = item.finding
         sheet.put(row, 1, SEVERITY_DA[finding.severity], Style.ERROR if finding.severity is Severity.ERROR
@@ -418,14 +420,14 @@ def _put_findings(sheet: SheetLayout, top: int, scoped: list[ScopedFinding]) -> 
 # Only what identifies a source for this committee: checksums, import times and record counts of
 # the whole document change when another committee's rows change, and would make every pack look
 # changed to `budgetbook send` (Budget.xlsx's Kilder sheet keeps them all).
-SOURCE_COLUMNS = ["Kilde", "Type", "Indlæst (dato)"]
+SOURCE_COLUMNS = ["Dokument", "Type", "Indlæst"]
 
 
 def _put_sources(sheet: SheetLayout, top: int, budget: BudgetBook) -> int:
     sheet.put_row(top, SOURCE_COLUMNS, Style.HEADER)
     header = row = top
     for row, source in enumerate(budget.sources, start=header + 1):
-        sheet.put_row(row, [source.file, source.kind, source.imported_at[:10]], Style.TEXT)
+        sheet.put_row(row, [source.file, kind_label(source.kind), date_text(source.imported_at[:10])], Style.TEXT)
     sheet.tables.append(table_over(FRONT, "Kilder", header, row, len(SOURCE_COLUMNS)))
     return row
 

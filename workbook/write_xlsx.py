@@ -20,8 +20,8 @@ is tested against (tests/test_fast_writer.py), and a book to validate before wri
 from __future__ import annotations
 
 import io
-from copy import copy
-from datetime import datetime, timezone
+from copy import copy, deepcopy
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from lxml import etree
@@ -36,9 +36,12 @@ from budgetbook.errors import WorkbookError
 from budgetbook.files import FileLock
 from budgetbook.progress import Progress, silent
 from templates import template_path
+from templates.make_template import PRINT_DAY
 from workbook import ooxml
+from workbook.display import date_text
 from workbook.engine import EvaluatedBook
 from workbook.layout import BookLayout, Formula, SheetLayout, Style
+from workbook.print_layout import prepare_print
 from workbook.shared_strings import SharedStrings
 from workbook.sheet_xml import FORMULA_LEADS, shell_rows, splice, write_sheet
 
@@ -147,6 +150,7 @@ def fill_template(layout: BookLayout, template: Path) -> Workbook:
 
 
 def _from_template(layout: BookLayout, template: Path, with_cells: bool) -> Workbook:
+    prepare_print(layout)
     try:
         book = load_workbook(template)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
@@ -161,7 +165,8 @@ def _from_template(layout: BookLayout, template: Path, with_cells: bool) -> Work
             raise WorkbookError(f"The template {template.name} has no sheet '{sheet_layout.template}'")
         sheet = book.copy_worksheet(prototypes[sheet_layout.template])
         sheet.title = sheet_layout.name
-        sheet.HeaderFooter = prototypes[sheet_layout.template].HeaderFooter  # copy_worksheet drops page numbers
+        sheet.HeaderFooter = deepcopy(prototypes[sheet_layout.template].HeaderFooter)  # copy_worksheet drops them
+        date_headers(sheet, layout.dated)
         if with_cells:
             apply_cells(sheet, sheet_layout, styles)
         apply_setup(sheet, sheet_layout)
@@ -193,9 +198,6 @@ class NamedStyles:
             cell._style = copy(array)  # type: ignore[attr-defined]
 
 
-HEADER_ROW_HEIGHT = 42  # points: three lines of a wrapped header label ("Forslag (− = besparelse) 2024")
-
-
 def apply_cells(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None:
     for (row, col), spec in sorted(layout.cells.items()):
         if spec.value is None and spec.style is None:
@@ -209,7 +211,7 @@ def apply_cells(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None
 
 
 def apply_setup(sheet: object, layout: SheetLayout) -> None:
-    """Tables, frozen panes, print titles, widths and row heights: what the sheet needs besides its cells."""
+    """Tables, frozen panes and how the sheet prints: what the sheet needs besides its cells."""
     for table in layout.tables:
         item = Table(displayName=table.name, ref=table.ref)
         item.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
@@ -217,13 +219,38 @@ def apply_setup(sheet: object, layout: SheetLayout) -> None:
         sheet.add_table(item)  # type: ignore[attr-defined]
     if layout.freeze:
         sheet.freeze_panes = layout.freeze  # type: ignore[attr-defined]
+    apply_print(sheet, layout)
+
+
+def apply_print(sheet: object, layout: SheetLayout) -> None:
+    """Widths, row heights, folded columns and repeated titles, as `workbook.print_layout` decided them."""
     if layout.print_rows:
         sheet.print_title_rows = layout.print_rows  # type: ignore[attr-defined]
+    if layout.print_cols:
+        sheet.print_title_cols = layout.print_cols  # type: ignore[attr-defined]
     for col, width in layout.column_widths.items():
         sheet.column_dimensions[get_column_letter(col)].width = width  # type: ignore[attr-defined]
-    for row in header_rows(layout):
-        sheet.row_dimensions[row].height = HEADER_ROW_HEIGHT  # type: ignore[attr-defined]
-    fit_wrapped_rows(sheet, layout)
+    for row, height in layout.row_heights.items():
+        sheet.row_dimensions[row].height = height  # type: ignore[attr-defined]
+    for group in layout.groups:
+        for col in range(group.first, group.last + 1):
+            dimension = sheet.column_dimensions[get_column_letter(col)]  # type: ignore[attr-defined]
+            dimension.outlineLevel = 1
+            dimension.hidden = group.collapsed
+        if group.collapsed:  # Excel marks the column after a collapsed group, where its "+" button is
+            sheet.column_dimensions[get_column_letter(group.last + 1)].collapsed = True  # type: ignore[attr-defined]
+    if layout.groups:
+        sheet.sheet_format.outlineLevelCol = 1  # type: ignore[attr-defined]
+
+
+def date_headers(sheet: object, dated: date | None) -> None:
+    """The day the workbook was made in place of the template's "&D" (which prints the day of printing)."""
+    if dated is None:
+        return
+    for header in (sheet.oddHeader, sheet.evenHeader, sheet.firstHeader):  # type: ignore[attr-defined]
+        for part in (header.left, header.center, header.right):
+            if part.text and PRINT_DAY in part.text:
+                part.text = part.text.replace(PRINT_DAY, date_text(dated))
 
 
 def name_columns(table: Table, layout: SheetLayout) -> None:
@@ -233,39 +260,6 @@ def name_columns(table: Table, layout: SheetLayout) -> None:
     for col, column in enumerate(table.tableColumns, start=min_col):
         spec = layout.cells.get((header_row, col))
         column.name = str(spec.value if spec is not None else None)
-
-
-def header_rows(layout: SheetLayout) -> list[int]:
-    """Rows that start with a header label in column A (the header rows of tables)."""
-    return sorted(row for (row, col), spec in layout.cells.items()
-                  if col == 1 and spec.style is Style.HEADER)
-
-
-LINE_HEIGHT = 15.0  # points per line of 11 pt text
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
-CHARS_PER_WIDTH = 1.15  # characters of ordinary text per unit of column width
-
-
-def fit_wrapped_rows(sheet: object, layout: SheetLayout) -> None:
-    """Give rows with wrapped text the height their longest text needs.
-
-    Excel and LibreOffice do not grow a row for wrapped text in a file they did not lay out
-    themselves, so a long explanation would print over the rows below it.
-    """
-    needed: dict[int, int] = {}
-    per_line_of: dict[int, int] = {}
-    for (row, col), spec in layout.cells.items():
-        if spec.style is not Style.WRAP or not isinstance(spec.value, str):
-            continue
-        per_line = per_line_of.get(col)
-        if per_line is None:
-            width = sheet.column_dimensions[get_column_letter(col)].width or 8.43  # type: ignore[attr-defined]
-            per_line = per_line_of[col] = max(1, int(width * CHARS_PER_WIDTH))
-        lines = sum(max(1, -(-len(part) // per_line)) for part in spec.value.split("\n"))
-        needed[row] = max(needed.get(row, 1), lines)
-    for row, lines in needed.items():
-        if lines > 1:
-            sheet.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)  # type: ignore[attr-defined]
 
 
 def write_value(cell: object, value: object) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from budgetbook.model import ImportResult, Provenance
 from budgetbook.records.minutes import AgendaItem, HistoryEntry, MinutesHeader, TableRow
 from workbook import formulas as fx
+from workbook.display import date_text
 from workbook.layout import Check, SheetLayout, Style, sheet_name, table_over
 from workbook.sections import Block, SheetsOnlySection, Trace
 from workbook.sections.minutes_plan import (
@@ -118,7 +119,7 @@ def build_agenda_sheet(name: str, header: MinutesHeader | None, items: list[Agen
     row = 3
     for row, (label, value) in enumerate(meeting_fields(header), start=4):
         sheet.put(row, 1, label, Style.TOTAL_LABEL)
-        sheet.put(row, 2, value or "", Style.TEXT)  # the ISO date stays text, as the minutes print it
+        sheet.put(row, 2, value or "", Style.TEXT)  # the date stays text: dd-mm-åååå, as everywhere in the book
     first_header = row + 2
     sheet.put_row(first_header, list(AGENDA_COLUMNS), Style.HEADER)
     row = first_header
@@ -126,7 +127,7 @@ def build_agenda_sheet(name: str, header: MinutesHeader | None, items: list[Agen
         sheet.put(row, 1, item.title, Style.WRAP)
         sheet.put(row, 2, item.number if item.number is not None else "", Style.TEXT)
         sheet.put(row, 3, str(item.case_number) if item.case_number else "", Style.TEXT)  # "24-004869": text
-        texts = [item.decision, item.decided_by, item.decided_on or "", "\n".join(item.recommendations),
+        texts = [item.decision, item.decided_by, date_text(item.decided_on), "\n".join(item.recommendations),
                  item.decision_authority, "\n".join(history_line(h) for h in item.history), ", ".join(item.absent),
                  "\n".join(item.attachments)]
         for col, text in enumerate(texts, start=4):
@@ -144,7 +145,7 @@ def meeting_fields(header: MinutesHeader | None) -> list[tuple[str, str | None]]
     """The meeting as label and value; a date read from the decisions says so."""
     if header is None:
         return []
-    date = header.date
+    date = date_text(header.date) if header.date else None
     if date and header.date_from == "decisions":
         date = f"{date} (beslutningernes dato; referatet angiver ingen mødedato)"
     return [("Udvalg", header.committee), ("Mødedato", date), ("Tidspunkt", header.time),
@@ -153,8 +154,9 @@ def meeting_fields(header: MinutesHeader | None) -> list[tuple[str, str | None]]
 
 
 def history_line(entry: HistoryEntry) -> str:
-    """"2024-08-12 Udvalget for Social, Sundhed og Ældre: Indstillingen anbefales. (Fraværende: X)"."""
-    text = f"{entry.date or 'udateret'} {entry.committee}: {entry.decision or '(ingen beslutning anført)'}"
+    """"12-08-2024 Udvalget for Social, Sundhed og Ældre: Indstillingen anbefales. (Fraværende: X)"."""
+    decision = entry.decision or "(ingen beslutning anført)"
+    text = f"{date_text(entry.date) or 'udateret'} {entry.committee}: {decision}"
     return f"{text} (Fraværende: {', '.join(entry.absent)})" if entry.absent else text
 
 
@@ -240,8 +242,8 @@ def _put_stated_row(sheet: SheetLayout, row: int, plan: TablePlan, table_row: Ta
     for index, value in enumerate(table_row.values):
         if is_number(value) and _is_amount_column(plan, index):
             sheet.put(row, stated_col[index], value, Style.STATED_DECIMAL)
-        elif value is not None:
-            sheet.put(row, stated_col[index], value if isinstance(value, str) else str(value), Style.TEXT)
+        elif value is not None:  # a date as the whole cell is written dd-mm-åååå, like every date in the book
+            sheet.put(row, stated_col[index], date_text(value) if isinstance(value, str) else str(value), Style.TEXT)
     sheet.put(row, source_col, table_row.provenance.describe(), Style.TEXT)
 
 

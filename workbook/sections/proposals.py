@@ -6,10 +6,11 @@ Every amount here is in 1.000 kr. with a saving negative: the form's amount time
 (its unit, and −1 where it writes savings positive), both shown on the row. The reduction
 lists write savings as positive numbers; every column that holds an amount says its sign.
 
-The Forslag sheet is the one place the forms' figures are typed. Per row: the form's key,
+The Forslag sheet is the one place the forms' figures are typed. Per row: the form's
 title, center, bevilling, the ticked kinds (an "x" per kind, as on the form), the year,
 the amounts of that year, the net change as a live formula (gevinst + investeringsbehov)
-beside the total the form states, and the difference. Below it, the net change per
+beside the total the form states, the difference, the source line and the key (those two
+last, where the print leaves them out). Below it, the net change per
 center and year as SUMIFS over the rows. Each center sheet gets a block with one row per
 form whose year cells refer to the Forslag sheet, and a SUM total per year (the overview
 links to it). The validators (`workbook.validators.proposals`) read this sheet back: the
@@ -55,8 +56,8 @@ SOURCE = "Kilde"
 UNIT = "Enhed i forslaget"
 FACTOR = "Faktor til 1.000 kr. (− = besparelse)"
 KIND_LABELS = tuple(KINDS.values())  # "Effektivisering", "Investering", "Besparelse", "Merindtægt", ...
-LABELS = (KEY, OVERSKRIFT, CENTER, BEVILLING, *KIND_LABELS, YEAR, BUDGET, GEVINST, INVESTERING, NET, STATED,
-          DIFFERENCE, MEDARBEJDERE, AARSVAERK, SOURCE, UNIT, FACTOR)
+LABELS = (OVERSKRIFT, CENTER, BEVILLING, *KIND_LABELS, YEAR, BUDGET, GEVINST, INVESTERING, NET, STATED,
+          DIFFERENCE, MEDARBEJDERE, AARSVAERK, UNIT, FACTOR, SOURCE, KEY)  # source and key last: folded away
 COLUMN = {label: index for index, label in enumerate(LABELS, start=1)}
 
 # The fields of a form whose source line the Sporbarhed table keeps, as "<key>/<field>".
@@ -169,11 +170,15 @@ class ProposalSection:
     # -- the block on a center sheet -------------------------------------------------------------
 
     def center_block(self, sheet: SheetLayout, center: str, top: int) -> Block:
-        """One row per form of the center; each year refers to the form's net change on the Forslag sheet."""
+        """One row per form of the center; each year refers to the form's net change on the Forslag sheet.
+
+        The form's key and source line are on the Forslag sheet (and in the Sporbarhed table): here
+        they would share a column with the reductions' figures and could not be folded out of the print.
+        """
         sheet.put(top, 1, "Ændringsforslag (forslagenes fortegn: − = besparelse, + = udgift)", Style.NOTE)
         header = top + 1
         labels = (["Bevilling nr.", "Bevilling", "Enhed", "Overskrift", "Ændringen vedrører"]
-                  + [f"Netto {y} (1.000 kr., − = besparelse)" for y in self._years] + ["Kilde", KEY])
+                  + [f"Netto {y} (1.000 kr., − = besparelse)" for y in self._years])
         sheet.put_row(header, labels, Style.HEADER)
         block = Block(top, top, header)
         first = header + 1
@@ -181,13 +186,11 @@ class ProposalSection:
         for row, form in enumerate(forms, start=first):
             key = form_key(form)
             sheet.put_row(row, [", ".join(form.bevillinger), form.bevilling, form.center_text, form.overskrift,
-                                kinds_text(form)], Style.TEXT)
+                                kinds_text(form)], Style.WRAP)
             for index, year in enumerate(self._years):
                 cell = self.net_cell.get((key, year))
                 value = None if cell is None else fx.link(fx.ref_in(cell, FORMS_SHEET))
                 sheet.put(row, 6 + index, value, Style.AMOUNT)
-            sheet.put(row, 6 + len(self._years), form.provenance.describe(), Style.TEXT)
-            sheet.put(row, 7 + len(self._years), key, Style.TEXT)
             block.rows.append((row, key, form.provenance))
         last = first + len(forms) - 1
         sheet.tables.append(table_over(sheet.name, "Forslag", header, last, len(labels)))
@@ -222,7 +225,9 @@ class ProposalSection:
 
     def _put_row(self, sheet: SheetLayout, form_row: FormRow) -> list[Check]:
         row, form, year = form_row.row, form_row.form, form_row.year
-        sheet.put_row(row, [form_row.key, form.overskrift, form.center, form.bevilling], Style.TEXT)
+        sheet.put(row, COLUMN[OVERSKRIFT], form.overskrift, Style.WRAP)
+        sheet.put_row(row, [form.center, form.bevilling], Style.TEXT, first_col=COLUMN[CENTER])
+        sheet.put(row, COLUMN[KEY], form_row.key, Style.TEXT)
         for key, label in KINDS.items():
             sheet.put(row, COLUMN[label], TICK if key in form.kind else None, Style.TEXT)
         sheet.put(row, COLUMN[YEAR], int(year), Style.TEXT)
@@ -235,7 +240,8 @@ class ProposalSection:
                                       (AARSVAERK, form.aendring_aarsvaerk, 1)):
             sheet.put(row, COLUMN[label], scaled(values.get(year), factor),
                       Style.AMOUNT if label != AARSVAERK else Style.TEXT)
-        sheet.put_row(row, [form.provenance.describe(), unit_label(form.unit)], Style.TEXT, first_col=COLUMN[SOURCE])
+        sheet.put(row, COLUMN[SOURCE], form.provenance.describe(), Style.TEXT)
+        sheet.put(row, COLUMN[UNIT], unit_label(form.unit), Style.TEXT)
         sheet.put(row, COLUMN[FACTOR], saving, Style.DECIMAL)
         stated: Number | None = scaled(form.aendringsforslag_i_alt.get(year), saving)
         if not has_parts(form):  # the form states only its total ("Budgetændring"): the net change is that
