@@ -14,7 +14,7 @@ DEMO_SOURCES := samples/reduction_list/lejre-2023.pdf \
 	samples/minutes/minutes_lejre_bu_2024-08-13.pdf \
 	samples/initiative_catalogue/initiative_catalogue_part1.pdf
 
-.PHONY: demo test bench serve addin samples clean system-deps
+.PHONY: demo test bench serve addin samples clean system-deps picture
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ addin: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python -m samples
+
+# docs/print-page.png, the README's picture of a printed page: the demo's ØU pack printed by LibreOffice.
+picture: demo system-deps
+	bash scripts/render-print-page
 
 clean:
 	rm -rf $(VENV) out build *.egg-info node_modules

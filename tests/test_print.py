@@ -324,7 +324,7 @@ def test_technical_columns_are_grouped_unless_a_column_holds_something_else() ->
     assert [(g.first, g.last, g.collapsed) for g in groups] == [(3, 4, True), (6, 6, True)]
 
 
-def test_title_columns_are_the_frozen_ones_or_the_overskrift() -> None:
+def test_title_columns_are_the_frozen_ones_or_those_up_to_the_overskrift() -> None:
     frozen = sheet_with({(4, 1): ("Overskrift", Style.HEADER), (4, 2): ("Center", Style.HEADER)}, freeze="C5")
     frozen.column_widths.update({1: 30, 2: 8})
     assert title_columns(frozen) == "A:B"
@@ -334,7 +334,9 @@ def test_title_columns_are_the_frozen_ones_or_the_overskrift() -> None:
     too_wide.column_widths[3] = 70
     assert title_columns(too_wide) is None
     rows_only = sheet_with({(5, 1): ("Nr.", Style.HEADER), (5, 4): ("Overskrift", Style.HEADER)}, freeze="A6")
-    assert title_columns(rows_only) == "D:D"
+    assert title_columns(rows_only) == "A:D", "up to the column that names the row"
+    rows_only.column_widths.update({1: 10, 2: 40, 3: 10, 4: 25})
+    assert title_columns(rows_only) == "C:D"
     assert title_columns(sheet_with({(5, 1): ("Nr.", Style.HEADER)})) is None
 
 

@@ -5,7 +5,8 @@ lets a long plain text wrap; `technical_groups` folds the columns whose every he
 Nøgle or SHA-256 into a collapsed outline group (off the paper, one click away on screen);
 `measure` gives every column the width its header and values need (a header wraps to at most
 three lines without breaking a word, a number shows whole, a long text wraps at a reading width);
-`title_columns` repeats the columns frozen on screen at the left of every printed page;
+`title_columns` repeats the columns that name a row (those frozen on screen, or those up to
+"Overskrift") at the left of every printed page;
 `workbook.print_pages` keeps texts that run into empty cells inside their page; and `fit_rows`
 gives rows with wrapped text the height their lines need. The template sets the paper (A4
 landscape at 100 %, margins with room for the header and footer): nothing is shrunk to fit a page,
@@ -26,13 +27,13 @@ from workbook.shown_values import DECIMAL_STYLES, FormulaEstimates, number_text
 from workbook.text_width import width_for, width_for_lines, wrapped_lines
 
 TECHNICAL_LABELS = frozenset({"Kilde", "Nøgle", "SHA-256"})
-TITLE_LABELS = frozenset({"Overskrift"})  # names a row: repeats on every page where no column is frozen
+TITLE_LABELS = frozenset({"Overskrift"})  # names a row: repeats, with the columns before it, on every page
 TITLE_SHARE = 0.45  # repeated title columns take at most this share of a page
 HEADER_LINES = 3  # a header label wraps to at most three lines
 WRAP_LINES = 3  # so does a short text in a wrapping cell...
 MIN_WRAP_WIDTH = 16.0  # ...in a column no narrower than this, unless the whole text is
 READING_WIDTHS = (50.0, 60.0, 75.0, 90.0, 110.0)  # widths for long wrapped text, narrowest first
-LONG_TEXT = 40.0  # a plain text wider than this, with no empty cell beside it to run into, wraps
+LONG_TEXT = 30.0  # a plain text wider than this, with no empty cell beside it to run into, wraps
 MAX_TEXT_WIDTH = 60.0  # the widest a column grows for a text that cannot run into empty cells
 MIN_WIDTH = 4.0
 LINE_HEIGHT = 15.0  # points per line of 11 pt Calibri in Excel (LibreOffice needs less)
@@ -203,24 +204,25 @@ def technical_groups(sheet: SheetLayout) -> list[ColumnGroup]:
 
 
 def title_columns(sheet: SheetLayout) -> str | None:
-    """The columns frozen on screen ("C5" freezes A:B) repeat at the left of every printed page, as many
-    of them, from the right, as take no more than `TITLE_SHARE` of a page; on a sheet with no frozen
-    columns, the column headed "Overskrift" does, so each row keeps its name on every page."""
-    frozen = 0
+    """The columns that name a row repeat at the left of every printed page: those frozen on screen
+    ("C5" freezes A:B) or, on a sheet without frozen columns, those up to the one headed "Overskrift".
+    If they take more than `TITLE_SHARE` of a page, only as many of them, from the right, as fit."""
+    last = 0
     if sheet.freeze:
         letters, _row = coordinate_from_string(sheet.freeze)
-        frozen = column_index_from_string(letters) - 1
-    if frozen < 1:
+        last = column_index_from_string(letters) - 1
+    if last < 1:
         titled = sorted(col for (_row, col), cell in sheet.cells.items()
                         if cell.style is Style.HEADER and cell.value in TITLE_LABELS)
-        frozen = first = titled[0] if titled else 0
-    else:
-        first = frozen
-        while first > 1 and _span_width(sheet, first - 1, frozen) <= PAGE_WIDTH * TITLE_SHARE:
-            first -= 1
-    if not frozen or _span_width(sheet, first, frozen) > PAGE_WIDTH * TITLE_SHARE:
+        last = titled[0] if titled else 0
+    if last < 1:
         return None
-    return f"{get_column_letter(first)}:{get_column_letter(frozen)}"
+    first = last
+    while first > 1 and _span_width(sheet, first - 1, last) <= PAGE_WIDTH * TITLE_SHARE:
+        first -= 1
+    if _span_width(sheet, first, last) > PAGE_WIDTH * TITLE_SHARE:
+        return None
+    return f"{get_column_letter(first)}:{get_column_letter(last)}"
 
 
 def _span_width(sheet: SheetLayout, first: int, last: int) -> float:

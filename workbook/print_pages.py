@@ -77,7 +77,8 @@ def place_spills(sheet: SheetLayout, spills: list[Spill]) -> bool:
         cell = sheet.cells[(spill.row, spill.col)]
         # A repeated title column prints its texts again on later pages, cut at the title columns' edge
         # (Excel and LibreOffice do not run them into the page's other columns): whole on its own page.
-        for page in [p for p in pages if spill.col in p and not (spill.col in titles and p[0] != 1)]:
+        on = [p for p in pages if spill.col in p]
+        for page in on[:1] if spill.col in titles else on:
             run = _run(sheet, spill.row, spill.col, page, titles)
             room = _width(sheet, run)
             if spill.width <= room:

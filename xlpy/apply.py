@@ -7,8 +7,11 @@ number, a date or a truth value gets the apostrophe prefix Excel uses for "this 
 text", so "=Q1 mangler" or "-1.500" from a document stays the document's text.
 The named styles of the template are not copied into the book; their look (number
 format, bold, italic, colours, wrap) is read from the template and applied per run of
-cells, so both engines draw the same thing. Column widths come from the template's
-prototype sheet. Sheets that are not in the layout are never touched.
+cells, so both engines draw the same thing. Column widths and row heights are the layout's
+(`workbook.print_layout` sizes them to what the cells hold; the template's prototype sheet gives
+the rest), and its folded technical columns are hidden. Page setup (paper, repeated titles,
+outline groups) is not reachable through xlwings' remote engine and stays the book's own.
+Sheets that are not in the layout are never touched.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from openpyxl import load_workbook
 
 from templates import template_path
 from workbook.layout import BookLayout, CellValue, Formula, SheetLayout, Style
+from workbook.print_layout import prepare_print
+from workbook.print_pages import folded_columns
 
 TABLE_STYLE = "TableStyleLight9"
 # A leading = + - @ makes a formula; a digit, sign, point, comma or "(" may make a number or a date.
@@ -61,6 +66,7 @@ def excel_input(value: CellValue) -> object:
 
 def apply_layout(book: xw.Book, layout: BookLayout, look: TemplateLook | None = None) -> None:
     look = look or template_look()
+    prepare_print(layout)  # widths, row heights and folded columns, as the file writer gets them
     for sheet_layout in layout.sheets:
         apply_sheet(sheet_for(book, sheet_layout.name), sheet_layout, look)
 
@@ -89,8 +95,11 @@ def apply_sheet(sheet: xw.Sheet, layout: SheetLayout, look: TemplateLook) -> Non
     if layout.freeze:
         sheet.freeze_panes.freeze_at(layout.freeze)
     widths = {**look.widths.get(layout.template, {}), **layout.column_widths}
+    folded = folded_columns(layout)
     for col, width in sorted(widths.items()):
-        sheet.range((1, col)).column_width = width
+        sheet.range((1, col)).column_width = 0 if col in folded else width  # width 0 hides a column
+    for row, height in sorted(layout.row_heights.items()):
+        sheet.range((row, 1)).row_height = height
 
 
 def _value(layout: SheetLayout, row: int, col: int) -> CellValue:
