@@ -72,6 +72,8 @@ def named_styles() -> list[NamedStyle]:
         style("bb_decimal", number_format=DECIMAL_FORMAT),
         style("bb_stated_decimal", font=font(italic=True, color="595959"), number_format=DECIMAL_FORMAT),
         style("bb_label", font=font(bold=True, color=BLUE)),
+        style("bb_note_wrap", font=font(italic=True, color="595959"),
+              alignment=Alignment(wrap_text=True, vertical="top")),
     ]
 
 

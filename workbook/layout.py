@@ -52,6 +52,7 @@ class Style(str, Enum):
     DECIMAL = "bb_decimal"  # amounts with decimals as printed (mio. kr. with 1-2 decimals)
     STATED_DECIMAL = "bb_stated_decimal"
     LABEL = "bb_label"  # the label of a field in a form (Forside: "Udvalg", "Dato"), beside its value
+    NOTE_WRAP = "bb_note_wrap"  # a note too long for its page, wrapped in its own cell (`workbook.print_pages`)
 
 
 class Cell(NamedTuple):

@@ -43,7 +43,7 @@ ROUNDS = 4  # a note moved to the row below may need another round
 
 # Tuples, not sets: a style is an Enum, whose hash is computed in Python, and this runs per cell.
 _BOLD = (Style.HEADER, Style.TOTAL_LABEL, Style.TOTAL_AMOUNT, Style.TOTAL_PCT, Style.ERROR, Style.LABEL, Style.TITLE)
-_WRAPPING = (Style.HEADER, Style.WRAP)
+_WRAPPING = (Style.HEADER, Style.WRAP, Style.NOTE_WRAP)
 _PLAIN = (Style.TEXT, None)
 
 
@@ -98,6 +98,8 @@ def measure(sheet: SheetLayout, values: FormulaEstimates) -> tuple[dict[int, flo
         if value is None or col in folded:  # a folded column keeps the template's width
             continue
         if type(value) is str:
+            if style is Style.NOTE_WRAP:  # wraps in whatever width its column has
+                continue
             if style in _WRAPPING:
                 width = _wrapped_width(value, style is Style.HEADER)
             else:

@@ -7,7 +7,7 @@ LibreOffice break them (columns left to right until the page is full; from the s
 on, the title columns first); `place_spills` gives each such text the room it needs on every
 page it prints on: it moves the rest of a note to the empty row below it, widens the empty
 columns it runs into as far as the page allows (columns after them move to the next page),
-and wraps a plain text in its own cell when nothing else helps.
+and wraps a plain text or a note in its own cell when nothing else helps.
 """
 
 from __future__ import annotations
@@ -145,8 +145,9 @@ def _break_note(sheet: SheetLayout, spill: Spill, cell: Cell, room: float, used_
 
 
 def _wrap_text(sheet: SheetLayout, spill: Spill, cell: Cell) -> bool:
-    """A plain text that has no room to run into wraps in its own cell."""
-    if cell.style not in (Style.TEXT, None):
+    """A plain text or a note that has no room to run into wraps in its own cell (its row grows)."""
+    wrapped = {Style.TEXT: Style.WRAP, None: Style.WRAP, Style.NOTE: Style.NOTE_WRAP}.get(cell.style)
+    if wrapped is None:
         return False
-    sheet.cells[(spill.row, spill.col)] = replace(cell, style=Style.WRAP)
+    sheet.cells[(spill.row, spill.col)] = replace(cell, style=wrapped)
     return True
