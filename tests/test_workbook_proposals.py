@@ -201,7 +201,7 @@ def test_forms_in_other_units_and_signs_are_brought_to_one(tmp_path: Path) -> No
     header = {sheet.cell(HEADER_ROW, c).value: c for c in range(1, sheet.max_column + 1)}
     book = EvaluatedBook.open(out)
     rows = {(sheet.cell(r, header[OVERSKRIFT]).value, sheet.cell(r, header[YEAR]).value): r
-            for r in range(HEADER_ROW + 1, sheet.max_row + 1) if str(sheet.cell(r, 1).value).startswith("F-")}
+            for r in range(HEADER_ROW + 1, sheet.max_row + 1) if str(sheet.cell(r, header[KEY]).value).startswith("F-")}
 
     def shown(title: str, year: int, label: str) -> object:
         return book.value(f"Forslag!{sheet.cell(rows[(title, year)], header[label]).coordinate}")

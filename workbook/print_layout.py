@@ -36,6 +36,7 @@ READING_WIDTHS = (50.0, 60.0, 75.0, 90.0, 110.0)  # widths for long wrapped text
 LONG_TEXT = 30.0  # a plain text wider than this, with no empty cell beside it to run into, wraps
 MAX_TEXT_WIDTH = 60.0  # the widest a column grows for a text that cannot run into empty cells
 MIN_WIDTH = 4.0
+GAP_WIDTH = 2.0  # a column with nothing in it, between two tables
 LINE_HEIGHT = 15.0  # points per line of 11 pt Calibri in Excel (LibreOffice needs less)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 TITLE_SCALE = 16 / 11  # bb_title is 16 pt
@@ -121,8 +122,11 @@ def measure(sheet: SheetLayout, values: FormulaEstimates) -> tuple[dict[int, flo
                 width = _text_width(shown, style in _BOLD, style is Style.TITLE)
             else:
                 width = _number_width(value, style)
-        if width > needed.get(col, MIN_WIDTH):
+        if width > needed.get(col, 0.0):
             needed[col] = width
+    for col in range(1, last_col + 1):  # every shown column gets its width here, not the template's
+        if col not in folded:
+            needed[col] = max(needed.get(col, GAP_WIDTH), MIN_WIDTH if col in needed else GAP_WIDTH)
     return {col: math.ceil(width * 2) / 2 for col, width in needed.items()}, spills
 
 
