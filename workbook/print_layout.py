@@ -16,7 +16,6 @@ so a wide sheet prints across pages, its title rows and columns on each.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from functools import lru_cache
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
@@ -83,7 +82,7 @@ def wrap_long_texts(sheet: SheetLayout) -> None:
     for (row, col), cell in long:
         text = str(cell.value)
         if width_for(text) > LONG_TEXT and not _can_spill(sheet, row, col, last_col, tables):
-            sheet.cells[(row, col)] = replace(cell, style=Style.WRAP)
+            sheet.cells[(row, col)] = cell._replace(style=Style.WRAP)
 
 
 def measure(sheet: SheetLayout, values: FormulaEstimates) -> tuple[dict[int, float], list[Spill]]:

@@ -12,7 +12,7 @@ and wraps a plain text or a note in its own cell when nothing else helps.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from openpyxl.utils.cell import column_index_from_string
 
@@ -138,8 +138,8 @@ def _break_note(sheet: SheetLayout, spill: Spill, cell: Cell, room: float, used_
         first.append(word)
     if not first or len(first) == len(words):
         return False
-    sheet.cells[(spill.row, spill.col)] = replace(cell, value=" ".join(first))
-    sheet.cells[(spill.row + 1, spill.col)] = replace(cell, value=" ".join(words[len(first):]))
+    sheet.cells[(spill.row, spill.col)] = cell._replace(value=" ".join(first))
+    sheet.cells[(spill.row + 1, spill.col)] = cell._replace(value=" ".join(words[len(first):]))
     used_rows.add(spill.row + 1)
     return True
 
@@ -149,5 +149,5 @@ def _wrap_text(sheet: SheetLayout, spill: Spill, cell: Cell) -> bool:
     wrapped = {Style.TEXT: Style.WRAP, None: Style.WRAP, Style.NOTE: Style.NOTE_WRAP}.get(cell.style)
     if wrapped is None:
         return False
-    sheet.cells[(spill.row, spill.col)] = replace(cell, style=wrapped)
+    sheet.cells[(spill.row, spill.col)] = cell._replace(style=wrapped)
     return True
