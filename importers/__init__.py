@@ -7,6 +7,11 @@ lines first, page furniture apart, so each kind is parsed once, whatever the for
 
     result = importers.parse(Path("reduktion.pdf"))
     explanation = importers.explain(Path("referat.docx"))      # kind, evidence, notes, unused lines
+
+Which kind reads a document: the one whose evidence scores best, at least `THRESHOLD`. Where
+other kinds score within `CONTENDER_MARGIN` of it (a catalogue that opens with an overview table
+also looks like a list of proposals), each of them reads the document and the reading that uses
+the larger share of its lines wins: the kind that explains the document, not just its first table.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from budgetbook.errors import UnknownDocumentError
+from budgetbook.errors import BudgetbookError, UnknownDocumentError
 from budgetbook.model import ImportResult, SourceFile
 from importers import budget_remarks, initiative_catalogue, minutes, proposal_forms, reduction_list
 from importers.profile import Profile, resolve_profile
@@ -25,8 +30,9 @@ from importers.readers import Document, Line, read_document, read_lines
 from importers.reading import THRESHOLD, Evidence, Reading
 from importers.vocabulary import default as default_vocabulary
 
-# Where two kinds score alike, the earlier one reads the document.
+# Where two kinds score alike and read the same share of lines, the earlier one reads the document.
 IMPORTERS: list[ModuleType] = [reduction_list, proposal_forms, budget_remarks, minutes, initiative_catalogue]
+CONTENDER_MARGIN = 0.15  # kinds scoring this close to the best one are tried too
 ProfileLike = Profile | Path | str | Mapping[str, object] | None
 
 
@@ -75,6 +81,39 @@ def importer_for(reading: Reading, kind: str | None = None) -> ModuleType:
         hint=f"If it is one, give --kind {best.kind}, or name its words in an import profile (budgetbook.toml).")
 
 
+def decide(reading: Reading, kind: str | None = None) -> tuple[Reading, ImportResult]:
+    """The document read by its kind (forced, or detected; close contenders arbitrated by the share of
+    lines each reads): the reading that won, with what it used, and its result."""
+    if kind is not None or reading.profile.kind is not None:
+        return reading, interpret(reading, importer_for(reading, kind))
+    ranked = evidences(reading)
+    best = importer_for(reading)  # raises for a document of no kind
+    contenders = [e.kind for e in ranked if e.score >= max(THRESHOLD, ranked[0].score - CONTENDER_MARGIN)]
+    if len(contenders) < 2:
+        return reading, interpret(reading, best)
+    outcomes: list[tuple[float, int, Reading, ImportResult]] = []
+    failure: BudgetbookError | None = None
+    for order, contender in enumerate(contenders):
+        trial = dataclasses.replace(reading, used=set(), notes=[])
+        try:
+            result = interpret(trial, importer_for(trial, contender))
+        except BudgetbookError as error:
+            failure = failure or error
+            continue
+        share = result.coverage.share if result.coverage else 0.0
+        outcomes.append((share, -order, trial, result))
+    if not outcomes:
+        assert failure is not None
+        raise failure
+    _, _, trial, result = max(outcomes, key=lambda o: (o[0], o[1]))
+    others = ", ".join(f"{kind_label(r.kind)} {s:.0%}" for s, _, _, r in outcomes if r is not result)
+    if others:
+        trial.note(f"Read as {kind_label(result.kind)}, which uses {result.coverage.share:.0%} of the lines "
+                   f"(also scored close: {others})" if result.coverage else f"Also scored close: {others}")
+        result = dataclasses.replace(result, notes=tuple(trial.notes))
+    return trial, result
+
+
 def interpret(reading: Reading, importer: ModuleType) -> ImportResult:
     """Run the importer, and add what every result carries: running heads, coverage, notes."""
     result = importer.interpret(reading)
@@ -86,8 +125,7 @@ def read(path: Path | str, kind: str | None = None, profile: ProfileLike = None)
     """The reading (document, vocabulary, profile, what was used) and its result."""
     path = Path(path)
     resolved = resolve_profile(profile, path)
-    reading = reading_of(read_document(path), SourceFile.of(path), resolved)
-    return reading, interpret(reading, importer_for(reading, kind))
+    return decide(reading_of(read_document(path), SourceFile.of(path), resolved), kind)
 
 
 def parse(path: Path | str, kind: str | None = None, profile: ProfileLike = None) -> ImportResult:
@@ -114,5 +152,5 @@ def explain(path: Path | str, kind: str | None = None, profile: ProfileLike = No
                        tuple(line for line in reading.lines if line.provenance in unused), reading.profile)
 
 
-__all__ = ["IMPORTERS", "Document", "Evidence", "Explanation", "Line", "Reading", "explain", "importer_for",
+__all__ = ["IMPORTERS", "Document", "Evidence", "Explanation", "Line", "Reading", "decide", "explain", "importer_for",
            "kind_label", "kinds", "parse", "read", "read_document", "read_lines", "reading_of"]

@@ -27,11 +27,10 @@ def reading_of(path: Path) -> Reading:
 
 def kind_of(path: Path) -> str:
     """The kind detection gives the sample."""
-    return importers.importer_for(reading_of(path)).KIND
+    return importers.decide(reading_of(path))[1].kind
 
 
 @functools.cache
 def parsed(path: Path) -> ImportResult:
     """What `importers.parse(path)` gives, from the cached document."""
-    reading = reading_of(path)
-    return importers.interpret(reading, importers.importer_for(reading))
+    return importers.decide(reading_of(path))[1]
