@@ -102,6 +102,9 @@ class ColumnGroup:
     last: int
     collapsed: bool = True
 
+_new_cell = tuple.__new__
+_LETTERS = [""] + [get_column_letter(c) for c in range(1, 16385)]  # column number -> letters, once
+
 
 @dataclass
 class SheetLayout:
@@ -126,12 +129,13 @@ class SheetLayout:
 
     def put(self, row: int, col: int, value: CellValue, style: Style | None = None, link: str | None = None) -> str:
         """Place a value; returns the cell's A1 address."""
-        self.cells[(row, col)] = Cell(value, style, link)
-        return f"{get_column_letter(col)}{row}"
+        self.cells[(row, col)] = _new_cell(Cell, (value, style, link))  # Cell(...) without its keyword handling
+        return f"{_LETTERS[col]}{row}"
 
     def put_row(self, row: int, values: list[CellValue], style: Style | None = None, first_col: int = 1) -> None:
-        for offset, value in enumerate(values):
-            self.put(row, first_col + offset, value, style)
+        cells = self.cells
+        for col, value in enumerate(values, start=first_col):
+            cells[(row, col)] = _new_cell(Cell, (value, style, None))
 
     @property
     def max_row(self) -> int:
