@@ -1,5 +1,6 @@
-"""Lists of three municipalities a trial on documents nobody on the team had seen found read wrongly
-(Frederiksberg, Vejen: refused; Esbjerg: its total filed as an area's). What each must read as, and
+"""Lists of four municipalities a trial on documents nobody on the team had seen found read wrongly
+(Frederiksberg, Vejen: refused; Esbjerg: its total filed as an area's; Holbæk: its targets read as
+proposals). What each must read as, and
 that a workbook of them validates (samples and sources: samples/reduction_list/README.md)."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ LISTS = SAMPLES / "reduction_list"
 FREDERIKSBERG = [LISTS / f"frederiksberg-budgetforbedringsforslag-udvalg-som-raekker.{ext}" for ext in ("docx", "pdf")]
 VEJEN = LISTS / "vejen-hele-kroner-titler-under-reduktion.xlsx"
 ESBJERG = LISTS / "esbjerg-hele-kroner-besparelse-i-alt.pdf"
+HOLBAEK = LISTS / "holbaek-maaltal-i-titelkolonnen.xlsx"
 
 
 @pytest.mark.parametrize("path", FREDERIKSBERG, ids=lambda p: p.suffix)
@@ -50,6 +52,15 @@ def test_esbjerg_besparelse_i_alt_is_the_lists_total_not_an_area() -> None:
     assert result.document.unit == "kr." and len(result.records) == 6
 
 
-def test_a_workbook_of_the_three_validates(tmp_path: Path) -> None:
-    out = build_workbook([FREDERIKSBERG[0], VEJEN, ESBJERG], tmp_path / "Budget.xlsx").output
+def test_holbaek_maaltal_in_the_title_column_is_the_udvalgs_target_not_a_proposal() -> None:
+    result = importers.parse(HOLBAEK)
+    assert [r.nr for r in result.records] == ["BUE-1", "BUE-2", "BUE-3", "ØU-1", "ØU-2", "ØU-3"]
+    targets = result.stated_totals.targets
+    assert targets["Udvalget for Beskæftigelse, Uddannelse og Erhverv"]["2023"] == 2500
+    assert targets["Økonomiudvalget"]["2026"] == 4200
+    assert result.stated_totals.hovedtotal == {"2023": 7450, "2024": 9400, "2025": 9400, "2026": 9400}
+
+
+def test_a_workbook_of_the_four_validates(tmp_path: Path) -> None:
+    out = build_workbook([FREDERIKSBERG[0], VEJEN, ESBJERG, HOLBAEK], tmp_path / "Budget.xlsx").output
     assert validate_workbook(out) == []

@@ -127,6 +127,8 @@ class ListState:
                 self._total(str(total.captures.get("name", "")) if total.role == "group" else "", amounts,
                             line.provenance)
                 return True
+        if has_amounts and self._target_in_title(columns, cells, labels, amounts, line.provenance):
+            return True
         if not has_amounts:
             return self._text_row(line, columns, filled)
         texts = {role: columns.text(cells, role) for role in
@@ -141,6 +143,20 @@ class ListState:
             self._total("", amounts, line.provenance)
             return True
         self._proposal(line, columns, texts, amounts)
+        return True
+
+    def _target_in_title(self, columns: Columns, cells: Sequence[Cell], labels: list[tuple[int, str]],
+                         amounts: dict[str, Number | None], where: Provenance) -> bool:
+        """A target written in the title column, its group in the udvalg or center column beside it
+        ("Økonomiudvalget | | Måltal | 4.200 ..."): a target of that group, never a proposal."""
+        title = columns.text(cells, "title")
+        if not title or self.vocabulary.match("common.targets", title) is None:
+            return False
+        beside = {i for i, _ in labels} - {columns.index.get("title")}
+        if not beside <= {columns.index.get(role) for role in ("udvalg", "center", "number")}:
+            return False
+        group = columns.text(cells, "center") or columns.text(cells, "udvalg")
+        self._target(title, amounts, where, group)
         return True
 
     def _text_row(self, line: Line, columns: Columns, filled: list[tuple[int, str]]) -> bool:
@@ -261,9 +277,11 @@ class ListState:
                     return candidate
         return self.group if self.group and normalize(self.group) == key else None
 
-    def _target(self, label: str, amounts: dict[str, Number | None], where: Provenance) -> None:
+    def _target(self, label: str, amounts: dict[str, Number | None], where: Provenance, group: str = "") -> None:
+        """A target of the list (`HOVEDTOTAL`), of the group the rows above it are in, or of `group` where
+        the row names it."""
         whole_list = self.vocabulary.search("lists.scopes", label) is not None  # "Reduktionskrav i alt"
-        scope = self.group if self.group and not whole_list else HOVEDTOTAL
+        scope = HOVEDTOTAL if whole_list else group or self.group or HOVEDTOTAL
         if scope in self.targets:
             self.warnings.append(ReadWarning(f"A second target for '{scope}'; the last one is kept", where))
         self.targets[scope] = {year: value for year, value in amounts.items() if value is not None}

@@ -10,7 +10,8 @@
 - `aarhus`: mio. kr., "Besparelse 2023" columns, the afdeling in a column (DOCX);
 - `frederiksberg`: the title column called "Budgetforbedringsforslag", udvalg as rows of their own (DOCX, PDF);
 - `vejen`: the titles under "Reduktion", whole kroner, savings negative (XLSX);
-- `esbjerg`: one area's list in whole kroner closed by "Besparelse i alt" (PDF).
+- `esbjerg`: one area's list in whole kroner closed by "Besparelse i alt" (PDF);
+- `holbaek`: the udvalg in a column, each udvalg's "Måltal" in the title column (XLSX).
 
 Every sample and its source are listed in samples/reduction_list/README.md.
 """
@@ -24,6 +25,7 @@ from samples.make_reduction_list import (
     esbjerg,
     frederiksberg,
     frederikssund,
+    holbaek,
     koebenhavn,
     kolding,
     lejre,
@@ -35,7 +37,7 @@ from samples.make_reduction_list.lejre import seed_rows, write_pdf
 
 __all__ = ["main", "seed_rows", "write_pdf"]
 
-LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus, frederiksberg, vejen, esbjerg)
+LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus, frederiksberg, vejen, esbjerg, holbaek)
 
 
 def main(out: Path) -> None:
