@@ -11,6 +11,7 @@ from budgetbook.model import Number
 
 FACTOR_TO_TKR = {"kr": 0.001, "tkr": 1, "mkr": 1000}
 LABELS = {"kr": "kr.", "tkr": "1.000 kr.", "mkr": "mio. kr."}
+FACTOR_BY_LABEL = {LABELS[unit]: factor for unit, factor in FACTOR_TO_TKR.items()}  # lists record the label
 
 
 def factor_to_tkr(unit: str | None) -> Number:

@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from budgetbook.model import Number, Provenance, YearAmounts
+from budgetbook.units import FACTOR_BY_LABEL, LABELS
 
-# The units lists print amounts in, and how many thousand kroner one unit is.
-THOUSANDS_PER_UNIT: Mapping[str, float] = {"kr.": 0.001, "1.000 kr.": 1, "mio. kr.": 1000}
-DEFAULT_UNIT = "1.000 kr."
+DEFAULT_UNIT = LABELS["tkr"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class StatedTotals:
 class ListDocument:
     """How a list writes its amounts, read from the list itself and said where.
 
-    `unit` is one of `THOUSANDS_PER_UNIT`; `savings_sign` is +1 when a saving is printed as a positive
+    `unit` is a unit's label (`budgetbook.units.LABELS`: "kr.", "1.000 kr.", "mio. kr."); `savings_sign` is +1 when a saving is printed as a positive
     number, -1 when as a negative one; the `*_source` fields say what they were read from.
     """
 
@@ -74,12 +73,12 @@ class ListDocument:
     @property
     def factor(self) -> float:
         """What an amount as printed is multiplied by to be a saving in 1.000 kr., counted positive."""
-        return THOUSANDS_PER_UNIT[self.unit] * self.savings_sign
+        return FACTOR_BY_LABEL[self.unit] * self.savings_sign
 
     @property
     def tolerance(self) -> float:
         """Half a unit of the last printed decimal, in 1.000 kr.: the rounding a printed total may carry."""
-        return 0.5 * 10 ** -self.decimals * THOUSANDS_PER_UNIT[self.unit]
+        return 0.5 * 10 ** -self.decimals * FACTOR_BY_LABEL[self.unit]
 
     def to_json(self) -> dict[str, object]:
         return {"document": {"title": self.title, "unit": self.unit, "unit_source": self.unit_source,

@@ -19,13 +19,13 @@ from statistics import median
 
 from budgetbook.model import Number, Provenance, ReadWarning
 from budgetbook.records.reduction import DEFAULT_UNIT, ListDocument
+from budgetbook.units import unit_label
 from importers.cleanup import one_line
 from importers.profile import Profile
 from importers.readers import Line
 from importers.reduction_list.columns import Columns
 from importers.vocabulary import Hit, Vocabulary
 
-UNIT_NAMES = {"kr": "kr.", "tkr": "1.000 kr.", "mkr": "mio. kr."}
 SIGN_NAMES = {"savings_positive": 1, "savings_negative": -1}
 WHOLE_KRONER_MEDIAN = 10_000  # a list in 1.000 kr. whose typical proposal saves 10 mio. kr. is not a list
 
@@ -44,7 +44,7 @@ def read_conventions(title: str, columns: Sequence[Columns], sentences: Sequence
     warnings: list[ReadWarning] = []
     unit, unit_source, unit_line = _stated_unit(columns, sentences, vocabulary)
     if unit is None and profile.unit:
-        unit, unit_source = UNIT_NAMES.get(profile.unit, profile.unit), f"the import profile ({profile.describe()})"
+        unit, unit_source = unit_label(profile.unit), f"the import profile ({profile.describe()})"
     if unit is None:
         unit, unit_source = _unit_by_figures(amounts)
         warnings.append(ReadWarning(f"The list does not say its unit; {unit_source}. If that is wrong, name the unit "
@@ -67,12 +67,12 @@ def _stated_unit(columns: Sequence[Columns], sentences: Sequence[Line],
                  vocabulary: Vocabulary) -> tuple[str | None, str, Line | None]:
     for header in columns:
         if header.unit:
-            return UNIT_NAMES.get(header.unit, header.unit), f"the column header {header.unit_label!r}", None
+            return unit_label(header.unit), f"the column header {header.unit_label!r}", None
     for line in sentences:
         text = one_line(line.text)
         for hit in vocabulary.find_all("common.unit_sentences", text):
             if _states_unit(text, hit) and hit.values.get("units"):
-                return UNIT_NAMES[str(hit.values["units"])], f"{text!r} ({line.provenance.describe()})", line
+                return unit_label(str(hit.values["units"])), f"{text!r} ({line.provenance.describe()})", line
     return None, "", None
 
 

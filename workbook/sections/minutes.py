@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from budgetbook import units
 from budgetbook.model import ImportResult, Provenance
 from budgetbook.records.minutes import AgendaItem, HistoryEntry, MinutesHeader, TableRow
 from workbook import formulas as fx
@@ -63,7 +64,6 @@ CHECK_COLUMNS = (ROW, COLUMN, RULE, STATED, COMPUTED, DIFFERENCE, TOLERANCE, OK,
 AGENDA_COLUMNS = ("Titel", "Punkt", "Sagsnr.", "Beslutning", "Besluttet af", "Beslutningsdato", "Indstilling",
                   "Beslutningskompetence", "Sagens forløb", "Fraværende", "Bilag", "Kilde")
 TABLE_WIDTHS = {1: 50, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 12, 10: 40, 11: 36, 12: 8, 13: 8}
-UNIT_NAMES = {"kr": "kr.", "tkr": "1.000 kr.", "mkr": "mio. kr."}  # the roles of common.units as a user reads them
 
 # --- layout ---------------------------------------------------------------------------------------------
 
@@ -85,8 +85,7 @@ class _Pair:
 
 def unit_label(table: object) -> str:
     """The unit a minutes table states, as a user reads it: "mio. kr.", "1.000 kr.", "kr."; "" for none."""
-    unit = getattr(table, "unit", None)
-    return UNIT_NAMES.get(unit, unit or "")
+    return units.unit_label(getattr(table, "unit", None))
 
 
 class MinutesSection(SheetsOnlySection):
