@@ -62,6 +62,20 @@ from importers.vocabulary import default
     ("minutes.absences", "Lars Hoppe Søe var fraværende.", "absent", {"names": "Lars Hoppe Søe"}),
     ("minutes.absences", "Fraværende med afbud: Ingen.", "absent", {"names": "Ingen"}),
     ("minutes.absences", "Mikkel Houmann havde meldt afbud", "absent", {"names": "Mikkel Houmann"}),
+    ("minutes.decisions", "Økonomiudvalget, 14. maj 2019, pkt. 88:", "decision",
+     {"committee": "Økonomiudvalget", "date": "2019-05-14", "item": 88}),
+    ("minutes.decisions", "Beslutning Teknik, Erhverv, Plan og Miljøudvalget 2018-2021 den 06-03-2018", "decision",
+     {"date": "2018-03-06"}),
+    ("minutes.history_lines", "Kommunalbestyrelsen den 29. april 2019 Punkt 4", "treatment",
+     {"committee": "Kommunalbestyrelsen", "date": "2019-04-29"}),
+    ("minutes.sections", "Administrationen indstiller til Økonomiudvalget at anbefale Byrådet", "recommendation", {}),
+    ("minutes.sections", "Sammendrag", "summary", {}),
+    ("minutes.header_fields", "AFBUD/FRAVÆRENDE", "absent", {}),
+    ("minutes.contents", "Åben dagsorden", "contents", {}),
+    ("minutes.item_marks", "Punkttype", "mark", {}),
+    ("minutes.attendance", "Deltog", "present", {}),
+    ("minutes.attendance", "Afbud", "absent", {}),
+    ("minutes.attendance", "Deltog ikke under punkterne 20-21", "partly", {}),
 ])
 def test_phrase(group: str, text: str, role: str, values: dict) -> None:
     hit = default().match(group, text)
@@ -116,6 +130,8 @@ def test_case_number(text: str, number: str | None) -> None:
     ("Ad 1, 2, 3 og 4: Anbefales", False), ("Budgetopfølgning pr.", False), ("Lars Hoppe Søe", False),
     ("Udvalget vedr. Natur og Miljø", True),
     ("Byrådet Byrådet Vis medlemmer Rss-feed til udvalget Udskriv", False),  # a web page's menu line
+    ("Teknik, Erhverv, Plan og Miljøudvalget 2018-2021", True), ("Byrådet (18-21)", True),  # the term after the name
+    ("Budget 2019-2022", False),
 ])
 def test_committee_names(name: str, committee: bool) -> None:
     assert is_committee(name, default()) is committee

@@ -18,6 +18,7 @@ from importers.cleanup import one_line
 from importers.minutes.entries import Entry, join_wrapped
 from importers.minutes.words import (
     ABSENCES,
+    ATTENDANCE,
     DATE_LINES,
     HEADER_FIELDS,
     TITLE,
@@ -123,15 +124,21 @@ def _put(fields: _Fields, role: str, value: str, vocabulary: Vocabulary, more: b
         fields.time = fields.time or _time(value)
     elif role == "time":
         fields.time = fields.time or _time(value)
+        if fields.date is None and _date_part(value) != value:  # "Starttidspunkt: 06-03-2018 07:30:00"
+            fields.date = parse_date(_date_part(value))
     elif role == "place":
         fields.place = join_wrapped(fields.place, value).strip() if more and fields.place else (fields.place or value)
     elif role == "committee":
         if value and not fields.committee_labelled:
             fields.committee, fields.committee_labelled = committee_name(value), True
     elif role == "participants":
-        _add_names(fields.participants, value, fields.names_line)
-        fields.names_line = value
+        name, status = attendance(value, vocabulary)
+        if status == "partly":
+            return  # "Deltog ikke under punkterne 20-21" under a name: no name of its own
+        _add_names(fields.absent if status == "absent" else fields.participants, name, fields.names_line)
+        fields.names_line = name
     elif role == "absent":
+        value = attendance(value, vocabulary)[0]
         if not vocabulary.match(ABSENCES, value) or vocabulary.match(ABSENCES, value).role != "none":  # type: ignore
             _add_names(fields.absent, value, fields.names_line)
             fields.names_line = value
@@ -139,6 +146,20 @@ def _put(fields: _Fields, role: str, value: str, vocabulary: Vocabulary, more: b
         hit = vocabulary.match(ABSENCES, value)
         if hit and hit.role == "absent":
             _add_names(fields.absent, hit.captures.get("names", ""))
+
+
+_STATUS = re.compile(r"^(?P<name>.+?)\s+[-–]\s+(?P<status>[^-–]+?)\.?$")
+
+
+def attendance(text: str, vocabulary: Vocabulary) -> tuple[str, str | None]:
+    """"Jesper Würtzen (A) - Deltog" -> ("Jesper Würtzen (A)", "present"); "Michael Jensen (O) - Afbud" ->
+    (..., "absent"); "Deltog ikke under punkterne 20-21" -> ("", "partly"); a name alone -> (name, None)."""
+    if vocabulary.match(ATTENDANCE, text) is not None and vocabulary.match(ATTENDANCE, text).role == "partly":  # type: ignore[union-attr]
+        return "", "partly"
+    found = _STATUS.match(" ".join(text.split()))
+    if found and (hit := vocabulary.match(ATTENDANCE, found.group("status"))) and hit.role != "partly":
+        return found.group("name"), hit.role
+    return text, None
 
 
 def _add_names(names: list[str], value: str, line_before: str = "") -> None:

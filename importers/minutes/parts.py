@@ -201,12 +201,17 @@ class Reader:
 
     def _without_wrapped(self, candidates: dict[int, tuple[bool, Heading]]) -> dict[int, tuple[bool, Heading]]:
         """A number-and-title line right below another, with a smaller number, is the other's heading
-        wrapped where a number stood ("246. ... på Chr." + "8. Vej 7, Silkeborg"), not an item of its own."""
+        wrapped where a number stood ("246. ... på Chr." + "8. Vej 7, Silkeborg"), not an item of its own.
+        A line repeating an earlier one's number and title is no such remainder: it is the first item's
+        heading right below the contents that listed it ("59. Budgetopfølgning" + "57. Godkendelse af dagsorden")."""
         kept: dict[int, tuple[bool, Heading]] = {}
+        seen: set[tuple[int | None, str]] = set()
         for index, (strong, heading) in candidates.items():
             above = kept.get(index - 1)
+            listed = (heading.number, _without_number(heading.title).casefold()) in seen
+            seen.add((heading.number, _without_number(heading.title).casefold()))
             if (not strong and above is not None and above[1].number is not None and heading.number is not None
-                    and heading.number < above[1].number and not self.entries[index].heading_style):
+                    and heading.number < above[1].number and not self.entries[index].heading_style and not listed):
                 continue
             kept[index] = (strong, heading)
         return kept

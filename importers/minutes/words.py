@@ -24,6 +24,7 @@ HISTORY_LINES = "minutes.history_lines"
 ABSENCES = "minutes.absences"
 COMMITTEE_WORDS = "minutes.committee_words"
 TREATMENT_COLUMNS = "minutes.treatment_columns"
+ATTENDANCE = "minutes.attendance"
 UNITS = "common.units"
 UNIT_SENTENCES = "common.unit_sentences"
 
@@ -33,7 +34,9 @@ UNIT_SENTENCES = "common.unit_sentences"
 _KLE = r"\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}(?:-\d{1,6}){1,2}"
 _LOCAL = r"\d{3}-\d{4}-\d{1,7}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,7}|\d{4}-\d{4,7}|\d{2}-\d{4,7}|\d{2}/\d{1,7}"
 CASE_NUMBER = re.compile(rf"(?<![\w./-])(?:{_KLE}|{_LOCAL})(?![\w/])")
-_TERM = re.compile(r"\s+-\s+\d{4}\s*-\s*\d{4}$")  # "Udvalget for Børn og Ungdom - 2022-2025"
+# The committee's term after its name: "Udvalget for Børn og Ungdom - 2022-2025", "Teknik, Erhverv, Plan og
+# Miljøudvalget 2018-2021", "Byrådet (18-21)".
+_TERM = re.compile(r"\s+(?:-\s+)?\(?(?:\d{4}\s*-\s*\d{4}|\d{2}\s*-\s*\d{2})\)?$")
 
 
 def case_number(text: str, vocabulary: Vocabulary) -> str | None:

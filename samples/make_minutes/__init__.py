@@ -13,7 +13,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from samples.make_minutes import holdout, lejre
+from samples.make_minutes import holdout, holdout2, lejre
 from samples.make_minutes.layout import libreoffice_convert, write_docx
 from samples.make_minutes.municipalities import LAYOUTS
 
@@ -27,7 +27,7 @@ def main(out_dir: Path) -> None:
 
 def write_municipalities(out_dir: Path) -> None:
     """Each municipality's layout as Word, and LibreOffice's PDF of that Word document."""
-    for make in (*LAYOUTS, *holdout.LAYOUTS):
+    for make in (*LAYOUTS, *holdout.LAYOUTS, *holdout2.LAYOUTS):
         layout = make()
         docx_path = write_docx(layout, out_dir / f"{layout.name}.docx")
         libreoffice_convert(docx_path, out_dir / f"{layout.name}.pdf", "pdf")
