@@ -45,6 +45,7 @@ class Columns:
     area: str = ""  # the word in an inferred title column's header: an area heading
     title_inferred: bool = False  # no column is called a title: the text column left of the years is
     unused: tuple[str, ...] = field(default=())  # header words no role was found for ("Styringsområde")
+    misprint: str = ""  # a year printed twice in a run of years, read as the year missing from the run
 
     def cell(self, cells: Sequence[Cell], role: str) -> Cell:
         i = self.index.get(role)
@@ -87,6 +88,7 @@ def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary, *, infer_ti
     budgets: dict[str, int] = {}  # "Budget 2025" columns by year
     unit, unit_label, saving, cost = None, "", "", ""
     unused: list[str] = []
+    repeated: list[tuple[int, int]] = []  # (cell index, year) of a year printed a second time
     for i, text in enumerate(labels):
         if not text:
             continue
@@ -97,7 +99,8 @@ def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary, *, infer_ti
         if hit.role == "year":
             year = str(hit.values["year"])
             if year in years:
-                return None  # a year twice: a row of figures, not a header
+                repeated.append((i, int(year)))
+                continue
             years[year] = i
             sign = vocabulary.search("common.signs", text)
             if sign is not None and sign.role == "saving":
@@ -110,6 +113,12 @@ def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary, *, infer_ti
             index[hit.role] = i
         if "units" in hit.values and unit is None:
             unit, unit_label = str(hit.values["units"]), text
+    misprint = ""
+    if repeated:
+        misprint = _misprinted_year(years, repeated) if "title" in index else ""
+        if not misprint:
+            return None  # a year twice: a row of figures, not a header
+        years = dict(sorted(years.items(), key=lambda year: year[1]))
     base_year = None
     if not years and len(budgets) >= 2:
         years = budgets  # "Budget 2025 | Budget 2026 | ...": the budgets are the year columns
@@ -118,6 +127,9 @@ def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary, *, infer_ti
     if not years:
         return None
     area, inferred = "", False
+    if "title" not in index and "center" in index and not any(r in index for r in TEXT_ROLES if r != "center"):
+        # "Område | 2020 (mio. kr.)": the areas are what the list proposes to take the amounts from
+        index["title"] = index.pop("center")
     if "title" not in index:
         first_year = min(years.values())
         candidates = [i for i in range(first_year) if i not in index.values()]
@@ -132,4 +144,25 @@ def header_to_columns(cells: Sequence[Cell], vocabulary: Vocabulary, *, infer_ti
         if area and vocabulary.search("common.units", area):
             unit = unit or str(vocabulary.search("common.units", area).role)  # type: ignore[union-attr]
             unit_label, area = unit_label or area, ""
-    return Columns(index, years, labels, base_year, unit, unit_label, saving, cost, area, inferred, tuple(unused))
+    return Columns(index, years, labels, base_year, unit, unit_label, saving, cost, area, inferred, tuple(unused),
+                   misprint)
+
+
+def _misprinted_year(years: dict[str, int], repeated: list[tuple[int, int]]) -> str:
+    """Hørsholm's "2020 | 2021 | 2020 | 2023": one year printed again where the run of consecutive years
+    has a gap of one. The column is read as the missing year (added to `years`); what was done is returned,
+    for a warning. Anything else (two repeats, no gap to fill) is no header."""
+    if len(repeated) != 1:
+        return ""
+    column, printed = repeated[0]
+    by_column = sorted([(i, int(y)) for y, i in years.items()] + [(column, None)])  # type: ignore[list-item]
+    at = by_column.index((column, None))
+    if not 0 < at < len(by_column) - 1:
+        return ""
+    before, after = by_column[at - 1][1], by_column[at + 1][1]
+    others = [y for _, y in by_column if y is not None]
+    if after != before + 2 or str(before + 1) in years or others != sorted(others):  # type: ignore[operator]
+        return ""
+    years[str(before + 1)] = column  # type: ignore[operator]
+    return (f"The header prints {printed} twice; the column between {before} and {after} is read as "
+            f"{before + 1}")  # type: ignore[operator]

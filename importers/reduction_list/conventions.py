@@ -4,7 +4,8 @@ Read from the list itself, in this order, and recorded with where it was read:
 - unit: a column header ("2023 (1.000 kr.)", "2025 i t.kr."), a sentence or title around the table
   ("Beløb i 1.000 kr.", "Alle tal er i hele tusinde kroner", "... bruttobesparelser i mio. kr."; a
   unit after a figure, "35,2 mio. kr.", states an amount, not the unit), the import profile; a list
-  that says nothing is read by its figures: whole thousands in the hundreds of thousands are kroner,
+  that says nothing is read by its figures: whole hundreds in the hundreds of thousands are kroner
+  (Esbjerg's 210.000, Hørsholm's 261.100),
   anything else 1.000 kr., and a warning says so.
 - sign: a sentence ("Negative beløb er besparelser"), the import profile, a column that names its
   amounts ("Besparelse 2023": savings positive; "Merudgift 2023": savings negative), and otherwise
@@ -84,8 +85,8 @@ def _states_unit(text: str, hit: Hit) -> bool:
 
 def _unit_by_figures(amounts: Sequence[Number]) -> tuple[str, str]:
     sizes = [abs(a) for a in amounts if a]
-    if sizes and all(float(s).is_integer() and s % 1000 == 0 for s in sizes) and median(sizes) >= WHOLE_KRONER_MEDIAN:
-        return "kr.", (f"its amounts are whole thousands around {int(median(sizes)):,} "
+    if sizes and all(float(s).is_integer() and s % 100 == 0 for s in sizes) and median(sizes) >= WHOLE_KRONER_MEDIAN:
+        return "kr.", (f"its amounts are whole hundreds around {int(median(sizes)):,} "
                        "and are read as whole kroner").replace(",", ".")
     return DEFAULT_UNIT, f"its amounts are read as {DEFAULT_UNIT}, the usual unit of such lists"
 

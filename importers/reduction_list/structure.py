@@ -89,6 +89,8 @@ class ListState:
             return False
         header = header_to_columns(cells, self.vocabulary, infer_title=not line.words)
         if header is not None:
+            if header.misprint:
+                self.warnings.append(ReadWarning(header.misprint, line.provenance))
             self.columns = header
             self.headers.append(header)
             self.header_lines.append(line)

@@ -11,7 +11,9 @@
 - `frederiksberg`: the title column called "Budgetforbedringsforslag", udvalg as rows of their own (DOCX, PDF);
 - `vejen`: the titles under "Reduktion", whole kroner, savings negative (XLSX);
 - `esbjerg`: one area's list in whole kroner closed by "Besparelse i alt" (PDF);
-- `holbaek`: the udvalg in a column, each udvalg's "Måltal" in the title column (XLSX).
+- `holbaek`: the udvalg in a column, each udvalg's "Måltal" in the title column (XLSX);
+- `hoersholm`: the titles under "Bestilling", whole hundreds of kroner, a year printed twice (XLSX);
+- `odense`: areas and one year in mio. kr., no title column (DOCX, PDF).
 
 Every sample and its source are listed in samples/reduction_list/README.md.
 """
@@ -26,10 +28,12 @@ from samples.make_reduction_list import (
     frederiksberg,
     frederikssund,
     holbaek,
+    hoersholm,
     koebenhavn,
     kolding,
     lejre,
     lejre_overblik,
+    odense,
     vejen,
     viborg,
 )
@@ -37,7 +41,8 @@ from samples.make_reduction_list.lejre import seed_rows, write_pdf
 
 __all__ = ["main", "seed_rows", "write_pdf"]
 
-LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus, frederiksberg, vejen, esbjerg, holbaek)
+LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus, frederiksberg, vejen, esbjerg,
+           holbaek, hoersholm, odense)
 
 
 def main(out: Path) -> None:
