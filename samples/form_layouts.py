@@ -15,6 +15,10 @@
   Personale, Implementering.
 - `toender-skema-til-budgetforslag.xlsx`: the form as a workbook, one sheet per proposal, the
   years 2026-2029 and a period total "I alt 2026-2029" that is no year.
+- `hoersholm-forslag-til-budgetreduktion.libreoffice.pdf`: one form per page titled "Forslag til
+  budgetreduktion" (a title no form started with: two forms were read as one), "Titel:", "Politikområde:",
+  "Nr.: ØU 1" beside their values, an economy row in whole kroner "Hele kr. (- for indtægter)". Found by a
+  second trial on documents the team had not seen.
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -42,6 +46,7 @@ def main(out_dir: Path) -> None:
         "odsherred-aendringsforslag-b-aar.docx": odsherred(),
         "egedal-prioriteringsforslag-aar-med-enhed.pdf": egedal(),
         "herning-forslag-mio-kr-besparelse-positiv.docx": herning(),
+        "hoersholm-forslag-til-budgetreduktion.libreoffice.pdf": hoersholm(),
     })
     write_toender(Path(out_dir) / "toender-skema-til-budgetforslag.xlsx")
 
@@ -262,3 +267,32 @@ def write_toender(path: Path) -> Path:
     book.properties.creator = "Tønder Kommune"
     save_xlsx(book, path, stamp=datetime(2023, 1, 1))
     return path
+
+
+# -- Hørsholm -------------------------------------------------------------------------------------
+
+HOERSHOLM = [
+    dict(nr="ØU 1", title="Reduktion af centrale lønpuljer", area="80 Administration og planlægning",
+         text="De centrale lønpuljer til lokal løndannelse reduceres.",
+         consequences="Færre midler til lokale lønforhandlinger.", amounts=("-400.000",) * 4),
+    dict(nr="ØU 2", title="Reduktion af kontingenter og abonnementer", area="80 Administration og planlægning",
+         text="Kommunens kontingenter og abonnementer gennemgås, og de mindst anvendte opsiges.",
+         consequences="Ingen konsekvenser for borgerne.", amounts=("-150.000", "-200.000", "-200.000", "-200.000")),
+]
+
+
+def hoersholm() -> Document:
+    document = Document("Budget 2020-2023 – forslag til budgetreduktion", "Hørsholm Kommune",
+                        header="Hørsholm Kommune · Budget 2020-2023", footer="Side {page} af {pages}")
+    for number, form in enumerate(HOERSHOLM):
+        if number:
+            document.add(PageBreak())
+        document.add(Heading("Forslag til budgetreduktion", 1),
+                     grid([("Titel:", form["title"]), ("Politikområde:", form["area"]), ("Nr.:", form["nr"])],
+                          (3, 12)),
+                     Heading("Beskrivelse af forslaget", 2), Para(form["text"]),
+                     Heading("Konsekvenser", 2), Para(form["consequences"]),
+                     Heading("Økonomi", 2),
+                     grid([("Hele kr. (- for indtægter)", "2020", "2021", "2022", "2023"),
+                           ("Reduktion", *form["amounts"])], (5, 2.5, 2.5, 2.5, 2.5), header=1))
+    return document

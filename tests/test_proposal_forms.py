@@ -263,3 +263,18 @@ def test_page_furniture_never_reaches_a_section(sample: Path) -> None:
 @pytest.mark.parametrize("sample", sample_files(KIND), ids=lambda p: p.name)
 def test_every_form_is_detected_as_one(sample: Path) -> None:
     assert kind_of(sample) == KIND
+
+
+@pytest.mark.parametrize("title", [
+    "Forslag til budgetreduktion", "Budgetforbedringsforslag", "Reduktionsforslag nr. 7",
+    "Reduktions- og effektiviseringsforslag", "Forslag til effektivisering til budget 2020-2023",
+])
+def test_form_titles_seen_in_hold_out_trials(title: str) -> None:
+    assert default_vocabulary().role("forms.titles", title) == "form"
+
+
+def test_two_forms_titled_forslag_til_budgetreduktion_are_two_records() -> None:
+    result = importers.parse(SAMPLES / "proposal_forms" / "hoersholm-forslag-til-budgetreduktion.libreoffice.pdf")
+    assert [(r.number, r.overskrift) for r in result.records] == [
+        ("ØU 1", "Reduktion af centrale lønpuljer"), ("ØU 2", "Reduktion af kontingenter og abonnementer")]
+    assert result.records[1].estimeret_gevinst == {"2020": -150000, "2021": -200000, "2022": -200000, "2023": -200000}
