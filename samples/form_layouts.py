@@ -19,6 +19,12 @@
   budgetreduktion" (a title no form started with: two forms were read as one), "Titel:", "Politikområde:",
   "Nr.: ØU 1" beside their values, an economy row in whole kroner "Hele kr. (- for indtægter)". Found by a
   second trial on documents the team had not seen.
+- `holbaek-raaderumsforslag-kode-og-nummer.docx`: one proposal per page headed "Råderumsforslag ØU-01" (a
+  code and a number: no title a form started with; read as a list whose year column held an udvalg's name,
+  and refused), a field table (Udvalg, Politikområde, Forslagets navn), a "Råderum" row in 1.000 kr.
+  2025-2028 with savings positive. Found by the first hold-out trial; source
+  https://holbaek.dk/politik-og-demokrati/budget-og-regnskab/budget-2025/raaderum-foraaret-2024 (the 0,5 %
+  rule; the proposals written for the sample).
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -47,6 +53,7 @@ def main(out_dir: Path) -> None:
         "egedal-prioriteringsforslag-aar-med-enhed.pdf": egedal(),
         "herning-forslag-mio-kr-besparelse-positiv.docx": herning(),
         "hoersholm-forslag-til-budgetreduktion.libreoffice.pdf": hoersholm(),
+        "holbaek-raaderumsforslag-kode-og-nummer.docx": holbaek(),
     })
     write_toender(Path(out_dir) / "toender-skema-til-budgetforslag.xlsx")
 
@@ -295,4 +302,30 @@ def hoersholm() -> Document:
                      Heading("Økonomi", 2),
                      grid([("Hele kr. (- for indtægter)", "2020", "2021", "2022", "2023"),
                            ("Reduktion", *form["amounts"])], (5, 2.5, 2.5, 2.5, 2.5), header=1))
+    return document
+
+
+# -- Holbæk ---------------------------------------------------------------------------------------
+
+HOLBAEK = [
+    dict(nr="ØU-01", udvalg="Økonomiudvalget", area="Administration", title="Færre licenser til kontorsoftware",
+         amounts=("400", "600", "600", "600"), text="Licenser, der ikke bruges, opsiges."),
+    dict(nr="KFU-02", udvalg="Kultur-, Fritids- og Bevægelsesudvalget", area="Kultur",
+         title="Reduceret tilskud til lokale festivaler", amounts=("250", "250", "250", "250"),
+         text="Puljen til lokale festivaler nedsættes."),
+]
+
+
+def holbaek() -> Document:
+    document = Document("Råderum til politisk prioritering – Budget 2025-2028", "Holbæk Kommune",
+                        header="Holbæk Kommune – Råderum 2025-2028", footer="Side {page} af {pages}")
+    document.add(Heading("Råderum til politisk prioritering – Budget 2025-2028", 1),
+                 Para("Forslagene svarer til minimum 0,5 % af budgettet til serviceudgifter."))
+    for form in HOLBAEK:
+        document.add(PageBreak(), Heading(f"Råderumsforslag {form['nr']}", 1),
+                     grid([("Udvalg", form["udvalg"]), ("Politikområde", form["area"]),
+                           ("Forslagets navn", form["title"])], (4, 11)),
+                     grid([("Økonomi (1.000 kr.)", "2025", "2026", "2027", "2028"), ("Råderum", *form["amounts"])],
+                          (5, 2.5, 2.5, 2.5, 2.5), header=1),
+                     Heading("Beskrivelse", 2), Para(form["text"]))
     return document

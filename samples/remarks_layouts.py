@@ -13,6 +13,11 @@
 - `herning-serviceomraade-kolonner.docx`: "MÅL, OVERSIGTER OG BEMÆRKNINGER", each serviceområde
   with a table in columns R-2023, B-2024, BF-2025, BO-2026 ..., the area's budget in the
   budget year's column of its "i alt" row.
+- `ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf`: "Bemærkninger til budget 2015", labels
+  with a colon ("Indledning:", "Budgetforudsætninger:"), each politikområde's net in a sentence
+  "Politikområdets nettobudget udgør 148,6 mio.kr i 2015." ("mio.kr" without a space, as Ishøj writes
+  it), the Word header printed by LibreOffice. Found refused by the first hold-out trial; source
+  https://abcdocz.com/doc/3989629/overordnede-budgetforuds%C3%A6tninger (the anlæg sentence as published).
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -47,6 +52,7 @@ def main(out_dir: Path) -> None:
         "frederikssund-nettobudget-linje.libreoffice.pdf": frederikssund(),
         "skive-budget-netto-tkr.pdf": skive(),
         "herning-serviceomraade-kolonner.docx": herning(),
+        "ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf": ishoej(),
     })
 
 
@@ -127,4 +133,19 @@ def herning() -> Document:
                            (f"Serviceområde {number} i alt", *values)], (4.7, 2, 2, 2, 2, 2, 2), header=1),
                      Heading("Beskrivelse af serviceområdet", 2), Para(TEXT["opgaver"]),
                      Heading("Udfordringer", 2), Para(TEXT["udfordringer"]))
+    return document
+
+
+def ishoej() -> Document:
+    document = Document("Bemærkninger til budget 2015", "Ishøj Kommune", header="Ishøj Kommune · Budget 2015",
+                        footer="Side {page}")
+    document.add(Heading("Bemærkninger til budget 2015", 1), Para("Økonomi- og Planudvalget"))
+    for name, net, text in (("Politikområde 1: Administration", "148,6", "Politikområdet omfatter rådhusets "
+                             "administration."), ("Politikområde 2: Erhverv og beskæftigelse", "62,3",
+                                                  "Jobcenter og erhvervsservice.")):
+        document.add(Heading(name, 2), Para("Indledning:"), Para(text), Para("Budgetforudsætninger:"),
+                     Para(f"Politikområdets nettobudget udgør {net} mio.kr i 2015."),
+                     Para("Budgettet er fremskrevet med KL's anbefalede pris- og lønskøn."))
+    document.add(Para("Anlæg:"), Para("Rådighedsbeløb til anlægsprojekter indgår i budget 2015 med netto 26,1 "
+                                      "mio.kr, faldende til 21,9 mio. kr. i 2016."))
     return document

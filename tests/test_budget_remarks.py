@@ -156,6 +156,9 @@ def test_detected_among_all_kinds() -> None:
       ("Aktivitetsbestemt medfinansiering", 266_555, "tkr", 2025)]),
     ("herning-serviceomraade-kolonner.docx", "Børne- og Familieudvalget",
      [("Serviceområde 10 Dagtilbud", 312.8, "mkr", 2025), ("Serviceområde 12 Skoler", 721.9, "mkr", 2025)]),
+    ("ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf", "",
+     [("Politikområde 1: Administration", 148.6, "mkr", 2015),
+      ("Politikområde 2: Erhverv og beskæftigelse", 62.3, "mkr", 2015)]),
 ])
 def test_every_layout_gives_its_areas_net_budgets_units_and_years(sample: str, committee: str, areas: list) -> None:
     result = parsed(FOLDER / sample)
@@ -206,6 +209,7 @@ def test_a_title_wrapped_after_its_dash_names_the_committee() -> None:
     ("Det samlede budget på området udgør netto 474,6 mio. kr. i 2016. Af disse er ca. 69 % lønudgifter.", 474.6,
      "mkr", 2016),
     ("Områdets nettobudget udgør 3,2 mio. kr.", 3.2, "mkr", None),
+    ("Politikområdets nettobudget udgør 148,6 mio.kr i 2015.", 148.6, "mkr", 2015),
 ])
 def test_net_budget_lines_in_their_variants(line: str, amount: float, unit: str, year: int | None,
                                             tmp_path: Path) -> None:

@@ -268,6 +268,7 @@ def test_every_form_is_detected_as_one(sample: Path) -> None:
 @pytest.mark.parametrize("title", [
     "Forslag til budgetreduktion", "Budgetforbedringsforslag", "Reduktionsforslag nr. 7",
     "Reduktions- og effektiviseringsforslag", "Forslag til effektivisering til budget 2020-2023",
+    "Råderumsforslag ØU-01", "Råderumsforslag KFU-02", "Spareforslag 12",
 ])
 def test_form_titles_seen_in_hold_out_trials(title: str) -> None:
     assert default_vocabulary().role("forms.titles", title) == "form"
@@ -278,3 +279,12 @@ def test_two_forms_titled_forslag_til_budgetreduktion_are_two_records() -> None:
     assert [(r.number, r.overskrift) for r in result.records] == [
         ("ØU 1", "Reduktion af centrale lønpuljer"), ("ØU 2", "Reduktion af kontingenter og abonnementer")]
     assert result.records[1].estimeret_gevinst == {"2020": -150000, "2021": -200000, "2022": -200000, "2023": -200000}
+
+
+def test_raaderumsforslag_with_a_code_starts_a_form_and_is_no_list() -> None:
+    result = importers.parse(SAMPLES / "proposal_forms" / "holbaek-raaderumsforslag-kode-og-nummer.docx")
+    assert result.kind == "proposal_forms"
+    assert [(r.overskrift, r.udvalg) for r in result.records] == [
+        ("Færre licenser til kontorsoftware", "Økonomiudvalget"),
+        ("Reduceret tilskud til lokale festivaler", "Kultur-, Fritids- og Bevægelsesudvalget")]
+    assert result.records[0].estimeret_gevinst == {"2025": 400, "2026": 600, "2027": 600, "2028": 600}
