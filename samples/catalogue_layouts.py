@@ -19,6 +19,11 @@
 - `krevi-inspiration-nummererede-forslag.docx`: a national inspiration catalogue: numbered
   initiatives ("12. Fælles indkøb af vikarer") under sector headings, "Kommune:" and
   "Økonomisk effekt:" lines in kr. and mio. kr.
+- `lyngby-taarbaek-effektiviseringskatalog-tabel-med-kryds.libreoffice.pdf`: the whole catalogue one table,
+  a row per proposal, "Nr | Overskrift | Beskrivelse | Bevillingsændring | Effektivisering investering
+  implementering | Justering af serviceniveau | Påvirker andre områder" with X in the category columns, the
+  unit in a line above ("Beløb i 1.000 kr. (- = besparelse)"). Refused by a second trial on documents the
+  team had not seen (no catalogue layout had records as rows).
 
 The municipal catalogues' texts are written for the samples after the published layouts (labels,
 order, units, signs, numbering); the KL grid reuses the seed's own initiatives.
@@ -55,6 +60,7 @@ def main(out_dir: Path) -> None:
         "viborg-effektiviseringskatalog-label-over-vaerdi.pdf": viborg(),
         "krevi-inspiration-nummererede-forslag.docx": krevi(),
         "lejre-besparelseskatalog-label-kolonne-uden-streger.pdf": lejre(),
+        "lyngby-taarbaek-effektiviseringskatalog-tabel-med-kryds.libreoffice.pdf": lyngby_taarbaek(),
     })
     write_greve(Path(out_dir) / "greve-forslag-et-ark-pr-forslag.xlsx")
 
@@ -317,3 +323,25 @@ def write_greve(path: Path) -> Path:
             sheet.cell(sheet.max_row, 1).font = Font(bold=True)
     save_xlsx(book, path)
     return path
+
+
+# -- Lyngby-Taarbæk: the whole catalogue as one table -----------------------------------------------
+
+LYNGBY_HEADER = ("Nr", "Overskrift", "Beskrivelse", "Bevillingsændring", "Effektivisering investering "
+                 "implementering", "Justering af serviceniveau", "Påvirker andre områder")
+LYNGBY_ROWS = (
+    ("1", "Fælles indkøb af rengøringsartikler", "Indkøb samles i én aftale for alle institutioner.", "-350",
+     "X", "", ""),
+    ("2", "Lukning af svømmehal i juli", "Svømmehallen holder lukket i juli måned.", "-420", "", "X", "X"),
+    ("3", "Digital lønseddel og e-boks", "Al post til medarbejdere sendes digitalt.", "-120", "X", "", ""),
+    ("4", "Færre pasningsdage mellem jul og nytår", "Dagtilbud holder lukket mellem jul og nytår med nødpasning.",
+     "-900", "", "X", "X"),
+)
+
+
+def lyngby_taarbaek() -> Document:
+    document = Document("Effektiviseringskatalog – Budget 2020-23", "Lyngby-Taarbæk Kommune",
+                        header="Lyngby-Taarbæk Kommune")
+    document.add(Heading("Effektiviseringskatalog – Budget 2020-23", 1), Para("Beløb i 1.000 kr. (- = besparelse)"),
+                 grid([LYNGBY_HEADER, *LYNGBY_ROWS], (0.7, 3.0, 3.3, 2.5, 3.2, 2.5, 1.8), header=1))
+    return document

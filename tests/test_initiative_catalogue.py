@@ -286,3 +286,11 @@ def test_a_workbook_with_a_sheet_per_proposal() -> None:
         ("G-21", 180_000, "kr", 180, 2026, False)]
     assert {i.municipality for i in result.records} == {"Greve Kommune"}
     assert [i.provenance.sheet for i in result.records] == ["G-12", "G-15", "G-21"]
+
+
+def test_a_catalogue_printed_as_one_table_reads_a_row_per_initiative() -> None:
+    result = importers.parse(FOLDER / "lyngby-taarbaek-effektiviseringskatalog-tabel-med-kryds.libreoffice.pdf")
+    assert result.kind == "initiative_catalogue"
+    assert [(r.number, r.effect, r.effect_unit) for r in result.records] == [
+        ("1", -350, "tkr"), ("2", -420, "tkr"), ("3", -120, "tkr"), ("4", -900, "tkr")]
+    assert result.records[1].measure_types == ("Justering af serviceniveau", "Påvirker andre områder")

@@ -1,13 +1,14 @@
 """Initiative catalogues from PDF, Word or text: KL's idébank and municipalities' idé-, råderums- and
 effektiviseringskataloger, one initiative per box, page or table, its fields found by their labels.
 
-Two layouts, told apart by how an initiative starts:
+Three layouts, told apart by how an initiative starts:
 - KL's box layout (`boxes`): a line that is only a municipality's name starts a box; its title
   and description follow without labels, then the labelled blocks (areas, economy, source).
 - every other layout (`labelled`): each field has its label, wherever it stands (a grid, a
   two-column box, one line, a label over its text); a numbered heading or a repeated label
-  starts the next initiative.
-Both give `PrintedRecord`s (text as printed), which `records` reads into `Initiative`s: the
+  starts the next initiative;
+- a table (`tabular`): a header row names the fields, each row below it is an initiative.
+All give `PrintedRecord`s (text as printed), which `records` reads into `Initiative`s: the
 effect with its unit, Ja/Nej, ticked boxes as glyphs or drawn (the PDF reader gives drawn boxes
 to the text as ☒/☐), hyphenation repaired; an initiative printed under several areas is merged.
 `read_printed` gives the printed records (the sample generator lays them out again).
@@ -34,6 +35,7 @@ from importers.initiative_catalogue.boxes import (
 from importers.initiative_catalogue.labelled import lines_to_printed
 from importers.initiative_catalogue.printed import FIELDS, PrintedRecord
 from importers.initiative_catalogue.records import merge_repeats, printed_to_initiative, unify_measure_types
+from importers.initiative_catalogue.tabular import lines_to_rows
 from importers.readers import Line
 from importers.reading import Evidence, Reading, Scorecard
 from importers.ticks import has_marks
@@ -57,6 +59,9 @@ def evidence(reading: Reading) -> Evidence:
     repeated = [role for role, count in roles.items() if count >= 2]
     card.sign("initiatives with their fields labelled again and again ('Kommune', 'Titel', 'Berørte fagområder', "
               "'Udvalg', ...)", 0.4, len(roles) >= 3 and len(repeated) >= 2)
+    table = lines_to_rows(reading.lines[:3000], vocabulary)
+    card.sign("a table whose header names the initiatives' fields ('Nr', 'Overskrift', 'Beskrivelse', 'Effekt', "
+              "...), one initiative per row", 0.4, table is not None and len(table[0]) >= 2)
     card.sign("an effect per initiative ('Effekt ved fuld indfasning', 'Årlig effekt', 'Besparelse')", 0.2,
               roles.get("effect", 0) >= 1)
     card.sign("tick boxes of areas or measure types", 0.1,
@@ -95,6 +100,12 @@ def read_printed(path: Path) -> list[PrintedRecord]:
 
 def _printed(reading: Reading) -> tuple[list[PrintedRecord], list[ReadWarning]]:
     vocabulary = reading.vocabulary
+    table = lines_to_rows(reading.lines, vocabulary)
+    if table is not None and len(table[0]) >= 2:
+        printed, warnings, used = table
+        reading.mark_used(*used)
+        reading.note("Layout: a table, one initiative per row (its header names the fields)")
+        return printed, warnings
     if is_box_layout(reading.lines, vocabulary):
         fragments, heads = lines_to_fragments(reading.lines, vocabulary)
         printed, warnings, used = fragments_to_printed(fragments, vocabulary)
