@@ -18,6 +18,7 @@ from importers.minutes.words import UNIT_SENTENCES, UNITS
 from importers.numbers import parse_number
 from importers.vocabulary import Vocabulary
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # a column heading "2025", not an amount of 2.025
 _NUMBER_LIKE = re.compile(r"^[-+−–(]?\s*\d[\d.,  ]*\)?$")
 _DATE_LIKE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
 _TABLE_NAME = re.compile(r"^Tabel\s+\d+")
@@ -51,8 +52,8 @@ def table_to_record(rows: Sequence[Entry], intro: Sequence[Entry], vocabulary: V
     """Header rows (no numbers beyond the label) merged into column names; the rest read as values."""
     header_rows: list[tuple[str, ...]] = []
     index = 0
-    while index < len(rows) and not any(_is_number_like(c) for c in rows[index].cells[1:]) and (
-            len(rows) - index > 1):
+    while index < len(rows) and (not any(_is_number_like(c) for c in rows[index].cells[1:])
+                                 or index == 0 and _years_only(rows[index].cells[1:])) and len(rows) - index > 1:
         if header_rows and rows[index].cells[0]:
             break
         header_rows.append(rows[index].cells)
@@ -104,6 +105,13 @@ def merge_header_rows(rows: Sequence[tuple[str, ...]], width: int) -> tuple[str,
 
 def _pad(cells: Sequence[str], width: int) -> tuple[str, ...]:
     return tuple(cells) + ("",) * (width - len(cells))
+
+
+def _years_only(cells: Sequence[str]) -> bool:
+    """"Beløb i 1.000 kr. | 2018", "| 2025 | 2026 | 2027": a first row whose every figure is a year heads the
+    table; its years are no amounts."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(_YEAR.fullmatch(c) for c in filled)
 
 
 def _is_number_like(cell: str) -> bool:
