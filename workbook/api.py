@@ -9,6 +9,7 @@ from pathlib import Path
 from budgetbook.errors import WorkbookError
 from budgetbook.files import FileLock, ensure_writable
 from budgetbook.findings import Finding
+from budgetbook.gc_thresholds import with_fewer_collections
 from budgetbook.model import ImportResult
 from budgetbook.progress import Progress, silent
 from importers.batch import read_documents
@@ -46,6 +47,7 @@ def read_sources(paths: Sequence[Path], profile: Path | None = None, *, jobs: in
     return read_documents(paths, profile=profile, jobs=jobs, progress=progress).require_all()
 
 
+@with_fewer_collections
 def build_workbook(paths: Sequence[Path], output: Path, profile: Path | None = None, *, jobs: int | None = None,
                    skip_bad: bool = False, progress: Progress | None = None) -> BuildSummary:
     """Read every document (in `jobs` processes), lay out and write the workbook.
@@ -69,6 +71,7 @@ def build_workbook(paths: Sequence[Path], output: Path, profile: Path | None = N
     return BuildSummary(output, tuple(results), tuple(s.name for s in layout.sheets), len(layout.checks), left_out)
 
 
+@with_fewer_collections
 def validate_and_record(path: Path, *, write_sheet: bool = True, progress: Progress | None = None) -> list[Finding]:
     """Validate the workbook; write the findings to its Validering sheet (saved safely).
 
