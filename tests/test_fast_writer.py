@@ -107,3 +107,21 @@ def test_a_template_with_cells_of_its_own(tmp_path: Path) -> None:
     sheet.put(2, 8, 5, Style.AMOUNT)
     sheet.put(3, 1, "-minus", None)
     assert_same(BookLayout([sheet]), tmp_path, template=template)
+
+
+def test_row_heights_over_a_template_that_sizes_rows_itself(tmp_path: Path) -> None:
+    """Heights are written beside the cells, except on rows the template describes (openpyxl merges those)."""
+    from openpyxl import load_workbook
+
+    template = tmp_path / "egen.xlsx"
+    book = load_workbook(template_path())
+    prototype = book["Oversigt"]
+    prototype.row_dimensions[1].height = 30
+    prototype.row_dimensions[3].hidden = True
+    prototype["H2"] = "skabelonens tekst"
+    book.save(template)
+    sheet = SheetLayout("Oversigt", "Oversigt")
+    for row in range(1, 5):
+        sheet.put(row, 1, f"række {row}", Style.WRAP)
+    sheet.row_heights = {1: 45.0, 2: 30.0, 3: 22.5, 4: 409.0, 7: 60.0}  # row 7: a height without cells
+    assert_same(BookLayout([sheet]), tmp_path, template=template)

@@ -226,6 +226,23 @@ def shell_rows(part: bytes, strings: SharedStrings) -> dict[int, ShellRow]:
     return rows
 
 
+def with_heights(shell: dict[int, ShellRow], heights: Mapping[int, float]) -> dict[int, ShellRow]:
+    """The shell's rows with the layout's row heights, written as openpyxl writes a row's height.
+
+    A row the shell gives attributes already came from the template's own row dimensions, where
+    the writer let openpyxl set the height (`write_xlsx.fill_shell`); it stays as it is."""
+    rows = dict(shell)
+    for number, height in heights.items():
+        if not height:  # openpyxl writes no height of 0
+            continue
+        row = rows.get(number)
+        if row is None:
+            rows[number] = ShellRow(f' ht="{height:.16g}" customHeight="1"', {}, {})
+        elif not row.attributes:
+            rows[number] = ShellRow(f' ht="{height:.16g}" customHeight="1"', row.cells, row.formulas)
+    return rows
+
+
 def _column(address: str) -> int:
     letters = address.rstrip("0123456789")
     number = 0

@@ -43,7 +43,7 @@ from workbook.engine import EvaluatedBook
 from workbook.layout import BookLayout, Formula, SheetLayout, Style
 from workbook.print_layout import prepare_print
 from workbook.shared_strings import SharedStrings
-from workbook.sheet_xml import FORMULA_LEADS, shell_rows, splice, write_sheet
+from workbook.sheet_xml import FORMULA_LEADS, shell_rows, splice, with_heights, write_sheet
 
 TABLE_STYLE = "TableStyleLight9"
 
@@ -66,7 +66,7 @@ def write_workbook(layout: BookLayout, target: Path, template: Path | None = Non
     styles = StyleIndex(book)
     sheets = {sheet.name: sheet for sheet in layout.sheets}
     for done, (path, name) in enumerate(ooxml.sheet_parts(parts).items(), start=1):
-        rows = shell_rows(parts[path], strings)
+        rows = with_heights(shell_rows(parts[path], strings), sheets[name].row_heights)
         written = write_sheet(sheets[name], rows, styles, strings, results.get(name, {}))
         parts[path] = splice(parts[path], written)
         tell("writing", done, len(sheets) + 1)
@@ -140,7 +140,10 @@ class StyleIndex:
 # --- the shell: everything but the cells --------------------------------------------------------
 
 def fill_shell(layout: BookLayout, template: Path) -> Workbook:
-    """The template with one sheet per layout sheet, set up as the layout says, without its cells."""
+    """The template with one sheet per layout sheet, set up as the layout says, without its cells.
+
+    Row heights are left to `sheet_xml.with_heights` (openpyxl's object per row cost a fifth of the
+    writing), except on rows the template describes itself, whose attributes openpyxl merges."""
     return _from_template(layout, template, with_cells=False)
 
 
@@ -169,7 +172,7 @@ def _from_template(layout: BookLayout, template: Path, with_cells: bool) -> Work
         date_headers(sheet, layout.dated)
         if with_cells:
             apply_cells(sheet, sheet_layout, styles)
-        apply_setup(sheet, sheet_layout)
+        apply_setup(sheet, sheet_layout, all_heights=with_cells)
     for prototype in prototypes.values():
         book.remove(prototype)
     book.active = 0
@@ -210,8 +213,9 @@ def apply_cells(sheet: object, layout: SheetLayout, styles: NamedStyles) -> None
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=spec.link.lstrip("#"), display=str(spec.value))
 
 
-def apply_setup(sheet: object, layout: SheetLayout) -> None:
-    """Tables, frozen panes and how the sheet prints: what the sheet needs besides its cells."""
+def apply_setup(sheet: object, layout: SheetLayout, all_heights: bool = True) -> None:
+    """Tables, frozen panes and how the sheet prints: what the sheet needs besides its cells.
+    Without `all_heights`, only the rows the template has dimensions for get their heights here."""
     for table in layout.tables:
         item = Table(displayName=table.name, ref=table.ref)
         item.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
@@ -219,10 +223,10 @@ def apply_setup(sheet: object, layout: SheetLayout) -> None:
         sheet.add_table(item)  # type: ignore[attr-defined]
     if layout.freeze:
         sheet.freeze_panes = layout.freeze  # type: ignore[attr-defined]
-    apply_print(sheet, layout)
+    apply_print(sheet, layout, all_heights)
 
 
-def apply_print(sheet: object, layout: SheetLayout) -> None:
+def apply_print(sheet: object, layout: SheetLayout, all_heights: bool = True) -> None:
     """Widths, row heights, folded columns and repeated titles, as `workbook.print_layout` decided them."""
     if layout.print_rows:
         sheet.print_title_rows = layout.print_rows  # type: ignore[attr-defined]
@@ -230,8 +234,10 @@ def apply_print(sheet: object, layout: SheetLayout) -> None:
         sheet.print_title_cols = layout.print_cols  # type: ignore[attr-defined]
     for col, width in layout.column_widths.items():
         sheet.column_dimensions[get_column_letter(col)].width = width  # type: ignore[attr-defined]
+    dimensions = sheet.row_dimensions  # type: ignore[attr-defined]
     for row, height in layout.row_heights.items():
-        sheet.row_dimensions[row].height = height  # type: ignore[attr-defined]
+        if all_heights or row in dimensions:
+            dimensions[row].height = height
     for group in layout.groups:
         for col in range(group.first, group.last + 1):
             dimension = sheet.column_dimensions[get_column_letter(col)]  # type: ignore[attr-defined]
