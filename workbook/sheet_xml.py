@@ -253,14 +253,16 @@ def _column(address: str) -> int:
 
 def splice(part: bytes, sheet: SheetXml) -> bytes:
     """The shell's sheet part with the written `<sheetData>`, `<hyperlinks>` and dimension in their places."""
-    data = sheet.sheet_data.encode("utf-8")
-    part = _SHEET_DATA.sub(lambda _: data, part, count=1)
-    part = _DIMENSION.sub(f'<dimension ref="{sheet.dimension}"/>'.encode(), part, count=1)
+    found = _SHEET_DATA.search(part)
+    if found is None:
+        raise WorkbookError("The template's sheet has no <sheetData>; save it again with Excel")
+    # the dimension comes before <sheetData> (the schema's order); the cells are copied once, at the end
+    head = _DIMENSION.sub(f'<dimension ref="{sheet.dimension}"/>'.encode(), part[:found.start()], count=1)
+    tail, links, at = part[found.end():], b"", 0
     if sheet.hyperlinks:
-        if b"<hyperlinks>" in part:
+        if b"<hyperlinks>" in head or b"<hyperlinks>" in tail:
             raise WorkbookError("The template's sheet has links of its own; remove them from the template")
         links = sheet.hyperlinks.encode("utf-8")
-        after = _AFTER_HYPERLINKS.search(part, part.index(b"</sheetData>"))
-        at = after.start() if after else part.rindex(b"</worksheet>")
-        part = part[:at] + links + part[at:]
-    return part
+        after = _AFTER_HYPERLINKS.search(tail)
+        at = after.start() if after else tail.rindex(b"</worksheet>")
+    return b"".join((head, sheet.sheet_data.encode("utf-8"), tail[:at], links, tail[at:]))
