@@ -18,6 +18,11 @@
   "Politikområdets nettobudget udgør 148,6 mio.kr i 2015." ("mio.kr" without a space, as Ishøj writes
   it), the Word header printed by LibreOffice. Found refused by the first hold-out trial; source
   https://abcdocz.com/doc/3989629/overordnede-budgetforuds%C3%A6tninger (the anlæg sentence as published).
+- `odense-udvalgets-budgettal-og-bemaerkninger.docx`: "By- og Kulturudvalgets budgettal og bemærkninger til
+  Budget 2020" (the committee in the genitive, before the words: it was not read), a table per område in
+  1.000 kr. (Regnskab 2018, Budget 2019, Budget 2020) ending "Nettodriftsudgifter i alt", then
+  "Bemærkninger". Found by the second hold-out trial; the title as docplayer lists it
+  (https://docplayer.dk/amp/108716314), the rest written for the sample.
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -53,6 +58,7 @@ def main(out_dir: Path) -> None:
         "skive-budget-netto-tkr.pdf": skive(),
         "herning-serviceomraade-kolonner.docx": herning(),
         "ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf": ishoej(),
+        "odense-udvalgets-budgettal-og-bemaerkninger.docx": odense(),
     })
 
 
@@ -148,4 +154,26 @@ def ishoej() -> Document:
                      Para("Budgettet er fremskrevet med KL's anbefalede pris- og lønskøn."))
     document.add(Para("Anlæg:"), Para("Rådighedsbeløb til anlægsprojekter indgår i budget 2015 med netto 26,1 "
                                       "mio.kr, faldende til 21,9 mio. kr. i 2016."))
+    return document
+
+
+def odense() -> Document:
+    title = "By- og Kulturudvalgets budgettal og bemærkninger til Budget 2020"
+    document = Document(title, "Odense Kommune", header="Odense Kommune · Budgetforslag 2020", footer="Side {page}")
+    document.add(Heading(title, 1), Para("By- og Kulturudvalget har ansvaret for byudvikling, kultur, fritid, veje, "
+                                         "parker og kollektiv trafik."))
+    for name, rows, remark in (
+            ("Kultur", (("Biblioteker", "148.210", "150.034", "146.820"),
+                        ("Museer og kulturinstitutioner", "121.500", "123.410", "119.980"),
+                        ("Tilskud til kulturlivet", "64.120", "65.000", "60.200"),
+                        ("Nettodriftsudgifter i alt", "333.830", "338.444", "327.000")),
+             "Budget 2020 er reduceret som følge af omprioriteringen til velfærd."),
+            ("Park og Vej", (("Vejvedligeholdelse", "98.400", "101.220", "99.870"),
+                             ("Parker og grønne områder", "71.230", "72.900", "70.150"),
+                             ("Vintertjeneste", "24.110", "24.600", "24.600"),
+                             ("Nettodriftsudgifter i alt", "193.740", "198.720", "194.620")),
+             "Færre midler til græsslåning og vedligehold af grønne områder.")):
+        document.add(Heading(name, 2), grid([("1.000 kr.", "Regnskab 2018", "Budget 2019", "Budget 2020"), *rows],
+                                            (6, 3, 3, 3), header=1),
+                     Heading("Bemærkninger", 3), Para(remark))
     return document

@@ -40,7 +40,8 @@ DEFAULT_UNIT = "kr"
 # A committee is named "...udvalget", "Byrådet", "Kommunalbestyrelsen": a shape inside one word, which
 # no vocabulary template can say (templates match whole words).
 _HEAD_PARTS = re.compile(r"\s+[·|–—]\s+")  # the parts of a running head: "Kommune · Title · Udvalg"
-_COMMITTEE = re.compile(r"(udvalg(et)?|byråd(et)?|kommunalbestyrelse(n)?|borgerrepræsentation(en)?)$", re.IGNORECASE)
+_COMMITTEE = re.compile(r"(udvalg(et)?|byråd(et)?|kommunalbestyrelse(n)?|borgerrepræsentation(en)?)s?$", re.IGNORECASE)
+_GENITIVE = re.compile(r"(udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen)s$", re.IGNORECASE)
 
 
 def evidence(reading: Reading) -> Evidence:
@@ -89,7 +90,8 @@ def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[Rema
             if committee not in text_of(line):  # a title wrapped over two lines: the second is used too
                 following = reading.lines.index(line) + 1
                 reading.mark_used(*reading.lines[following:following + 1])
-        return RemarksDocument(text, committee, line.provenance), _year(hit.values.get("year"))
+        # "By- og Kulturudvalgets budgettal og bemærkninger" names By- og Kulturudvalget
+        return RemarksDocument(text, _GENITIVE.sub(r"\1", committee), line.provenance), _year(hit.values.get("year"))
     first = next((line for line in reading.lines if text_of(line)), None)
     where = first.provenance if first is not None else Provenance(reading.source.path)
     year = next((_year(hit.values.get("year")) for text in head_texts(reading, HEAD_LINES)
