@@ -145,3 +145,13 @@ def test_names_split_on_commas_and_og() -> None:
 def test_a_party_stays_with_its_name_where_the_capture_stopped_before_it() -> None:
     assert names_in("Malene K. Nielsen (V") == ("Malene K. Nielsen (V)",)
     assert names_in("Brian Nielsen (D) og Claus Nybo (A)") == ("Brian Nielsen (D)", "Claus Nybo (A)")
+
+
+def test_a_member_absent_from_some_items_is_absent_on_those_items() -> None:
+    from importers.minutes.entries import Entry
+    from importers.minutes.header import partial_absences
+
+    entries = [Entry((text,), None, False) for text in (  # type: ignore[arg-type]
+        "Birgitte Dahl (O) - Deltog", "Deltog ikke under punkterne 20-21", "Maria Lundahl Assov (A) - Deltog",
+        "Peter Als (A)", "Deltog ikke under punkt 7")]
+    assert partial_absences(entries, default()) == [("Birgitte Dahl (O)", (20, 21)), ("Peter Als (A)", (7,))]

@@ -16,6 +16,8 @@ item_to_record (the model), each in its own module.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Sequence
 
@@ -24,7 +26,7 @@ from budgetbook.model import ImportResult, Provenance, ReadWarning
 from budgetbook.records.minutes import AgendaItem
 from importers.cleanup import one_line
 from importers.minutes.entries import Entry, lines_to_entries
-from importers.minutes.header import entries_to_header, with_decisions, with_heads
+from importers.minutes.header import entries_to_header, partial_absences, with_decisions, with_heads
 from importers.minutes.items import item_to_record, recommendations
 from importers.minutes.parts import Item, Parts, Reader, entries_to_parts
 from importers.minutes.tables import merge_header_rows
@@ -79,6 +81,7 @@ def interpret(reading: Reading) -> ImportResult:
     if header.date_from == "decisions":
         reading.note(f"Meeting date {header.date}: taken from the decisions (the minutes print no meeting date)")
     records = [item_to_record(item, (header.committee, header.date), vocabulary, warnings) for item in parts.items]
+    records = _with_partial_absences(records, partial_absences(parts.header, vocabulary))
     for item in records:
         if not item.decision:
             warnings.append(ReadWarning(f"{_name(item)} ({item.title}) has no decision", item.provenance))
@@ -87,6 +90,15 @@ def interpret(reading: Reading) -> ImportResult:
     for table in (t for item in records for t in item.tables if t.unit):
         reading.note(f"Table '{table.title}' ({table.provenance.describe()}): amounts in {table.unit_text}")
     return ImportResult(KIND, source, tuple(records), tuple(_unique(warnings)), document=header)
+
+
+def _with_partial_absences(records: list[AgendaItem], partial: Sequence[tuple[str, tuple[int, ...]]]
+                           ) -> list[AgendaItem]:
+    """A member the participants list says was absent from some items is absent on those items."""
+    if not partial:
+        return records
+    return [dataclasses.replace(item, absent=tuple(dict.fromkeys(
+        (*item.absent, *(name for name, numbers in partial if item.number in numbers))))) for item in records]
 
 
 def _count(number: int) -> str:

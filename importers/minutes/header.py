@@ -162,6 +162,29 @@ def attendance(text: str, vocabulary: Vocabulary) -> tuple[str, str | None]:
     return text, None
 
 
+_ITEM_NUMBERS = re.compile(r"(\d+)\s*[-–]\s*(\d+)|(\d+)")  # "20-21", "3, 5 og 7"
+
+
+def partial_absences(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[tuple[str, tuple[int, ...]]]:
+    """Members absent from some items only, written under their name in the list of participants
+    ("Birgitte Dahl (O) - Deltog" / "Deltog ikke under punkterne 20-21"): each name with the item numbers."""
+    found: list[tuple[str, tuple[int, ...]]] = []
+    for before, entry in zip(entries, entries[1:]):
+        hit = vocabulary.match(ATTENDANCE, entry.text)
+        if hit is None or hit.role != "partly" or entry.table:
+            continue
+        name, status = attendance(before.text, vocabulary)
+        if status == "partly" or not name.strip():
+            continue
+        numbers: list[int] = []
+        for first, last, single in _ITEM_NUMBERS.findall(str(hit.captures.get("text", ""))):
+            numbers.extend(range(int(first), int(last) + 1) if first and int(last) - int(first) < 100 else
+                           [int(single or first)])
+        if numbers:
+            found.append((" ".join(name.split()), tuple(numbers)))
+    return found
+
+
 def _add_names(names: list[str], value: str, line_before: str = "") -> None:
     """Names separated by commas or "og"; a name a PDF wrapped ("Carsten Helles" + "Rasmussen", or a line of
     names broken inside one: "..., Iben" + "Sønderup, Torben Hansen") joined back."""
