@@ -44,11 +44,17 @@ def parse_number(value: object, where: Provenance | str | None = None, *, percen
 
 
 _UNREADABLE = object()
+# A number a narrow PDF cell wrapped inside a group of thousands ("771.24" + "0"): the break is no space.
+_WRAPPED = re.compile(r"(\.\d{1,2})[ \t]*\n[ \t]*(?=\d)")
 
 
 @functools.lru_cache(maxsize=65536)
 def _parse_text(raw: str, percent: bool) -> Number | None | object:
     """The number a text holds, None for a blank, or _UNREADABLE; cached, as a list repeats its amounts."""
+    if _WRAPPED.search(raw):
+        unwrapped = _parse_text(_WRAPPED.sub(r"\1", raw), percent)
+        if unwrapped is not _UNREADABLE:
+            return unwrapped
     text = raw.translate(_SPACES).strip()
     if text in _BLANKS:
         return None

@@ -18,6 +18,12 @@
   "Politikområdets nettobudget udgør 148,6 mio.kr i 2015." ("mio.kr" without a space, as Ishøj writes
   it), the Word header printed by LibreOffice. Found refused by the first hold-out trial; source
   https://abcdocz.com/doc/3989629/overordnede-budgetforuds%C3%A6tninger (the anlæg sentence as published).
+- `frederiksberg-tekniske-bemaerkninger-tal-brudt-i-celle.libreoffice.pdf`: "Budget 2022 Tekniske
+  bemærkninger", a chapter per udvalg with Opgaver / Lovgrundlag / Budgetforudsætninger / Normtal, takster og
+  tilskud, the udvalg's budget in a table across Regnskab 2020 ... BO 2025 (1.000 kr.) whose narrow columns
+  wrap "771.240" as "771.24" + "0" in the PDF, its "Nettodriftsudgifter i alt" row the net. Read wrongly by
+  the first hold-out trial (areas named "Lovgrundlag", no net budgets); source
+  https://pdfslide.tips/documents/tekniske-bemrkninger.html (the structure; figures written for the sample).
 - `odense-udvalgets-budgettal-og-bemaerkninger.docx`: "By- og Kulturudvalgets budgettal og bemærkninger til
   Budget 2020" (the committee in the genitive, before the words: it was not read), a table per område in
   1.000 kr. (Regnskab 2018, Budget 2019, Budget 2020) ending "Nettodriftsudgifter i alt", then
@@ -59,6 +65,7 @@ def main(out_dir: Path) -> None:
         "herning-serviceomraade-kolonner.docx": herning(),
         "ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf": ishoej(),
         "odense-udvalgets-budgettal-og-bemaerkninger.docx": odense(),
+        "frederiksberg-tekniske-bemaerkninger-tal-brudt-i-celle.libreoffice.pdf": frederiksberg(),
     })
 
 
@@ -176,4 +183,29 @@ def odense() -> Document:
         document.add(Heading(name, 2), grid([("1.000 kr.", "Regnskab 2018", "Budget 2019", "Budget 2020"), *rows],
                                             (6, 3, 3, 3), header=1),
                      Heading("Bemærkninger", 3), Para(remark))
+    return document
+
+
+def frederiksberg() -> Document:
+    document = Document("Budget 2022 Tekniske bemærkninger", "Frederiksberg Kommune",
+                        header="Frederiksberg Kommune · Budget 2022", footer="Side {page}")
+    document.add(Para("FORSLAG"), Heading("Budget 2022 Tekniske bemærkninger", 1),
+                 Para("Udvalgsafsnittene har fokus på opgaver, lovgrundlag, budgetforudsætninger og normtal."))
+    for name, rows, tasks, law in (
+            ("Undervisningsudvalget", (("Serviceudgifter", "812.440", "826.100", "839.720", "842.300", "845.010"),
+                                       ("Indtægter", "-41.200", "-40.800", "-41.950", "-41.950", "-41.950"),
+                                       ("Nettodriftsudgifter i alt", "771.240", "785.300", "797.770", "800.350",
+                                        "803.060")),
+             "Udvalget varetager folkeskoler, fritidshjem og ungdomsskolen.", "Folkeskoleloven."),
+            ("Kultur- og fritidsudvalget", (("Serviceudgifter", "201.930", "204.660", "206.010", "206.010", "206.010"),
+                                            ("Indtægter", "-18.420", "-19.100", "-19.350", "-19.350", "-19.350"),
+                                            ("Nettodriftsudgifter i alt", "183.510", "185.560", "186.660", "186.660",
+                                             "186.660")),
+             "Biblioteker, idrætsanlæg, kulturhuse og tilskud til foreninger.", "Folkeoplysningsloven.")):
+        document.add(PageBreak(), Heading(name, 1), Heading("Opgaver", 2), Para(tasks), Heading("Lovgrundlag", 2),
+                     Para(law), Heading("Budgetforudsætninger", 2), Para("Budgettet er fremskrevet med KL's pris- og "
+                                                                         "lønskøn."),
+                     grid([(f"{name} (1.000 kr.)", "Regnskab 2020", "Budget 2021", "Budget 2022", "BO 2023",
+                            "BO 2024"), *rows], (10.5, 1.3, 1.3, 1.3, 1.3, 1.3), header=1),
+                     Heading("Normtal, takster og tilskud", 2), Para("Uændret aktivitet."))
     return document

@@ -156,6 +156,8 @@ def test_detected_among_all_kinds() -> None:
       ("Aktivitetsbestemt medfinansiering", 266_555, "tkr", 2025)]),
     ("herning-serviceomraade-kolonner.docx", "Børne- og Familieudvalget",
      [("Serviceområde 10 Dagtilbud", 312.8, "mkr", 2025), ("Serviceområde 12 Skoler", 721.9, "mkr", 2025)]),
+    ("frederiksberg-tekniske-bemaerkninger-tal-brudt-i-celle.libreoffice.pdf", "",
+     [("Undervisningsudvalget", 797_770, "tkr", 2022), ("Kultur- og fritidsudvalget", 186_660, "tkr", 2022)]),
     ("odense-udvalgets-budgettal-og-bemaerkninger.docx", "By- og Kulturudvalget",
      [("Kultur", 327_000, "tkr", 2020), ("Park og Vej", 194_620, "tkr", 2020)]),
     ("ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf", "",

@@ -35,6 +35,8 @@ from importers.numbers import format_number, parse_number, parse_percent
     (None, None),
     (700, 700),
     (0.5, 0.5),
+    ("771.24\n0", 771240),  # a narrow PDF cell wrapped the number inside a group of thousands
+    ("-41.9\n50", -41950),
 ])
 def test_parse_number(text: object, expected: object) -> None:
     assert parse_number(text) == expected
@@ -46,7 +48,7 @@ def test_parse_percent(text: str, expected: object) -> None:
 
 
 @pytest.mark.parametrize("text", ["l.234,00", "1.5", "12.34", "abc", "800, 000", "1,2,3", "0,4%", "1..000", "--5", True,
-                                  "1,5\n2"])
+                                  "1,5\n2", "12\n13"])
 def test_unreadable_numbers_name_the_place(text: object) -> None:
     where = Provenance("forslag.pdf", 3, 14)
     with pytest.raises(NumberError) as error:
