@@ -62,14 +62,77 @@ _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"}
 
 
+@dataclass(frozen=True)
+class _Slot:
+    """Where the n-th reference of a formula goes in the tree of its shape."""
+
+    index: int
+
+
 @lru_cache(maxsize=4096)
 def parse_formula(text: str) -> Node:
-    """Parse "=SUM(A1:A3)" (with or without "=") to a tree; `FormulaError` for what it cannot read."""
-    formula = text if text.startswith("=") else f"={text}"
+    """Parse "=SUM(A1:A3)" (with or without "=") to a tree; `FormulaError` for what it cannot read.
+
+    Formulas of one shape (IF(J6=0,"",F6/J6) down a column) are parsed once: the references are
+    taken out by one regular expression, the rest is parsed and kept, and each formula gets the
+    kept tree with its own references put in.
+    """
+    formula = text[1:] if text.startswith("=") else text
+    refs: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)  # a string literal
+        refs.append(match.group(1))
+        return f"\x00{len(refs) - 1}\x00"
+
+    shape = _SHAPE_REFS.sub(take, formula)
+    tree = _parse_shape(shape) if refs else None
+    if tree is None:
+        return _parse_text(text)
+    return _fill(tree, tuple(parse_ref(ref) for ref in refs))
+
+
+_SHAPE_REFS = re.compile(r'"(?:[^"]|"")*"|(?<![\w.$\x00])((?:(?:\'(?:[^\']|\'\')+\'|[^\W\d][\w.]*)!)?'
+                         r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(:!])")
+
+
+@lru_cache(maxsize=1024)
+def _parse_shape(shape: str) -> Node | None:
+    """The tree of a formula whose references are slots; None for what only openpyxl's tokenizer reads."""
+    tokens = quick_tokens(shape)
+    if tokens is None:
+        return None
     try:
-        tokens = [t for t in Tokenizer(formula).items if t.type != Token.WSPACE]
-    except Exception as exc:  # the tokenizer raises bare TokenizerError/ValueError
-        raise FormulaError(f"Cannot read formula {text!r}: {exc}") from exc
+        parser = _Parser(tokens, shape)
+        node = parser.expression(0)
+    except FormulaError:
+        return None
+    return node if parser.position == len(tokens) else None
+
+
+def _fill(node: object, refs: tuple[Ref, ...]) -> Node:
+    if isinstance(node, _Slot):
+        return refs[node.index]
+    if isinstance(node, Const):
+        return node
+    if isinstance(node, Unary):
+        return Unary(node.op, _fill(node.operand, refs))
+    if isinstance(node, Binary):
+        return Binary(node.op, _fill(node.left, refs), _fill(node.right, refs))
+    if isinstance(node, Call):
+        return Call(node.name, tuple(_fill(arg, refs) for arg in node.args))
+    return node  # type: ignore[return-value]
+
+
+def _parse_text(text: str) -> Node:
+    formula = text if text.startswith("=") else f"={text}"
+    tokens = quick_tokens(formula[1:])
+    if tokens is None:
+        try:
+            tokens = [t for t in Tokenizer(formula).items if t.type != Token.WSPACE]
+        except Exception as exc:  # the tokenizer raises bare TokenizerError/ValueError
+            raise FormulaError(f"Cannot read formula {text!r}: {exc}") from exc
     parser = _Parser(tokens, text)
     node = parser.expression(0)
     if parser.position != len(tokens):
@@ -77,6 +140,92 @@ def parse_formula(text: str) -> Node:
     return node
 
 
+_ERROR_CODES = r"#NULL!|#DIV/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N/A"
+_SHEET = r"(?:'(?:[^']|'')+'|[^\W\d][\w.]*)!"
+_A1 = r"\$?[A-Za-z]{1,3}\$?\d+"
+_QUICK = re.compile(
+    r"\s*(?:"
+    r'(?P<text>"(?:[^"]|"")*")'
+    rf"|(?P<ref>(?:{_SHEET})?(?:{_A1}(?::{_A1})?|#REF!)(?![\w(:!])|\x00\d+\x00)"
+    rf"|(?P<error>{_ERROR_CODES})"
+    r"|(?P<func>[A-Za-z_][\w.]*\()"
+    r"|(?P<logical>(?:TRUE|FALSE)(?![\w(]))"
+    r"|(?P<number>(?:\d+\.?\d*|\.\d+)(?:[Ee][+-]?\d+)?(?![\w(:]))"
+    r"|(?P<op><=|>=|<>|[-+*/^&=<>])"
+    r"|(?P<post>%)"
+    r"|(?P<open>\()"
+    r"|(?P<close>\))"
+    r"|(?P<sep>,)"
+    r")", re.IGNORECASE)
+
+
+def quick_tokens(text: str) -> list[Token] | None:
+    """The tokens of the formula shapes budgetbook, Excel and LibreOffice write, by one regular expression.
+
+    None for anything else (arrays, unions, names, structured references): openpyxl's
+    tokenizer, about ten times slower, reads those.
+    """
+    tokens: list[Token] = []
+    stack: list[str] = []  # "f" for a function's parenthesis, "p" for grouping
+    position, end = 0, len(text)
+    while position < end:
+        match = _QUICK.match(text, position)
+        if match is None or match.end() == position:
+            if text[position:].strip() == "":
+                break
+            return None
+        position = match.end()
+        kind = match.lastgroup
+        value = match.group(kind)
+        if kind in _OPERAND_STARTS and tokens and _ends_operand(tokens[-1]):
+            return None  # two operands side by side: an intersection, which openpyxl's tokenizer reads
+        if kind == "text":
+            tokens.append(Token(value, Token.OPERAND, Token.TEXT))
+        elif kind == "ref":
+            tokens.append(Token(value, Token.OPERAND, Token.RANGE))
+        elif kind == "error":
+            tokens.append(Token(value.upper(), Token.OPERAND, Token.ERROR))
+        elif kind == "logical":
+            tokens.append(Token(value.upper(), Token.OPERAND, Token.LOGICAL))
+        elif kind == "number":
+            tokens.append(Token(value, Token.OPERAND, Token.NUMBER))
+        elif kind == "func":
+            tokens.append(Token(value, Token.FUNC, Token.OPEN))
+            stack.append("f")
+        elif kind == "open":
+            tokens.append(Token(value, Token.PAREN, Token.OPEN))
+            stack.append("p")
+        elif kind == "close":
+            if not stack:
+                return None
+            tokens.append(Token(value, Token.FUNC if stack.pop() == "f" else Token.PAREN, Token.CLOSE))
+        elif kind == "sep":
+            if not stack or stack[-1] != "f":
+                return None  # a union (A1,B1) outside a function
+            tokens.append(Token(value, Token.SEP, Token.ARG))
+        elif kind == "post":
+            tokens.append(Token(value, Token.OP_POST))
+        else:
+            tokens.append(Token(value, Token.OP_PRE if _expects_operand(tokens) else Token.OP_IN))
+    return tokens if not stack else None
+
+
+_OPERAND_STARTS = {"text", "ref", "error", "func", "logical", "number", "open"}
+
+
+def _ends_operand(token: Token) -> bool:
+    return token.type == Token.OPERAND or token.subtype == Token.CLOSE or token.type == Token.OP_POST
+
+
+def _expects_operand(tokens: list[Token]) -> bool:
+    """Whether an operator here is a prefix (-A1, =(-1)) rather than infix (A1-1)."""
+    if not tokens:
+        return True
+    last = tokens[-1]
+    return last.type in (Token.OP_PRE, Token.OP_IN, Token.SEP) or last.subtype == Token.OPEN
+
+
+@lru_cache(maxsize=65536)
 def parse_ref(text: str) -> Ref:
     """'CJS'!F5:F9, F5, $B$2 -> Ref; whole columns and rows are not written by budgetbook."""
     sheet = None
@@ -178,7 +327,9 @@ class _Parser:
             return Const(token.value[1:-1].replace('""', '"'))
         if token.subtype == Token.LOGICAL:
             return Const(token.value.upper() == "TRUE")
-        if token.subtype == Token.ERROR or token.value in _ERRORS:
+        if token.subtype == Token.ERROR or token.value in _ERRORS or token.value.upper().endswith("#REF!"):
             from workbook.excel_functions import ExcelError
-            return Const(ExcelError(token.value))
+            return Const(ExcelError("#REF!" if token.value.upper().endswith("#REF!") else token.value))
+        if token.value.startswith("\x00"):
+            return _Slot(int(token.value.strip("\x00")))  # type: ignore[return-value]
         return parse_ref(token.value)
