@@ -15,6 +15,7 @@ from budgetbook.sending.packs import read_packs
 from tests import golden
 from workbook.api import build_workbook, validate_and_record
 from workbook.engine import EvaluatedBook
+from workbook.kontrol import read_traces
 from workbook.packs import (
     MANIFEST,
     PacksReport,
@@ -135,10 +136,10 @@ def test_a_pack_keeps_live_formulas_and_provenance(seed_packs: tuple[Path, Packs
     committee = book["Udvalg ØU"]
     assert committee["B7"].value.startswith("=SUMIFS('CJS'!$F$6:$F$10,'CJS'!$C$6:$C$10,$B$2")
     assert validate_book(book) == []  # the carried pct checks and the pack_total checks all hold
-    kontrol = book["Kontrol"]
-    traces = [r for r in kontrol.iter_rows(min_row=5, min_col=10, max_col=15, values_only=True) if r[0]]
+    traces = read_traces(book)  # each row's source line, anchored to the row by =ROW('CJS'!A6)
     assert len(traces) == oeu.rows
-    assert ("CJS", 6, SEED.name, 1, 16) in {(t[0], t[1], t[3], t[4], t[5]) for t in traces}
+    assert ("CJS", 6, SEED.name, 1, 16) in {(t.sheet, t.row, t.source.file, t.source.page, t.source.line)
+                                             for t in traces}
 
 
 def test_a_pack_prints_on_a4_landscape_with_titles_and_page_numbers(seed_packs: tuple[Path, PacksReport]) -> None:

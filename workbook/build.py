@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from openpyxl.utils.cell import get_column_letter
-
 from budgetbook.model import ImportResult, ReadWarning
 from budgetbook.records.reduction import ListDocument
 from importers import kind_label
 from workbook import formulas as fx
 from workbook.display import moment_text
-from workbook.layout import BookLayout, Check, ColumnGroup, SheetLayout, Style, Table, table_over
+from workbook.kontrol import CHECK_COLUMNS, CHECKS, TRACE_COLUMNS, TRACE_FIRST_COL, checks_sheet  # noqa: F401
+from workbook.layout import BookLayout, Check, SheetLayout, Style, table_over
 from workbook.sections import Block, Section, Trace
 from workbook.sections.catalogue import CatalogueSection
 from workbook.sections.minutes import MinutesSection
@@ -28,7 +27,6 @@ from workbook.sheet_names import center_sheet_names, unique_table_names
 OVERVIEW = "Oversigt"
 SAVINGS = "Besparelse i alt"  # reductions and proposals together, a saving counted positive
 SOURCES = "Kilder"
-CHECKS = "Kontrol"
 FIRST_BLOCK_ROW = 4
 BLOCK_GAP = 3
 
@@ -176,35 +174,4 @@ def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], dup
         for row, (message, where) in enumerate(notes, start=row + 1):
             sheet.put(row, 1, message, Style.WRAP)
             sheet.put(row, 2, where, Style.TEXT)
-    return sheet
-
-
-CHECK_COLUMNS = ["Celle", "Regel", "Beskrivelse", "Forventet", "Tolerance", "Fil", "Side", "Linje"]
-TRACE_COLUMNS = ["Ark", "Række", "Nøgle", "Fil", "Side", "Linje"]
-TRACE_FIRST_COL = len(CHECK_COLUMNS) + 2
-
-
-def checks_sheet(checks: list[Check], traces: list[Trace]) -> SheetLayout:
-    """What the validators check (cell, expected value, source line) and where every row came from."""
-    sheet = SheetLayout(CHECKS, "Kontrol", freeze="A5", print_rows="4:4")
-    sheet.put(1, 1, "Kontrol", Style.TITLE)
-    sheet.put(2, 1, "Kildernes egne totaler og procenter, som valideringen holder projektmappen op imod.", Style.NOTE)
-    sheet.put_row(4, CHECK_COLUMNS, Style.HEADER)
-    row = 4
-    for row, check in enumerate(checks, start=5):
-        sheet.put(row, 1, check.address, Style.LINK, link=f"#{fx.ref_in(check.ref, check.sheet)}")
-        sheet.put_row(row, [check.rule, check.label], Style.TEXT, first_col=2)
-        sheet.put(row, 4, check.expected, Style.AMOUNT)
-        sheet.put(row, 5, check.tolerance, Style.AMOUNT)
-        sheet.put_row(row, [check.source.file, check.source.page, check.source.line], Style.TEXT, first_col=6)
-    sheet.tables.append(table_over(sheet.name, "Kontroller", 4, row, len(CHECK_COLUMNS)))
-    sheet.put_row(4, TRACE_COLUMNS, Style.HEADER, first_col=TRACE_FIRST_COL)
-    row = 4
-    for row, trace in enumerate(traces, start=5):
-        where = trace.provenance
-        sheet.put_row(row, [trace.sheet, trace.row, trace.key, where.file, where.page, where.line], Style.TEXT,
-                      first_col=TRACE_FIRST_COL)
-    first, last = get_column_letter(TRACE_FIRST_COL), get_column_letter(TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1)
-    sheet.tables.append(Table("Sporbarhed", f"{first}4:{last}{max(row, 5)}"))
-    sheet.groups.append(ColumnGroup(TRACE_FIRST_COL, TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1))  # off the print
     return sheet

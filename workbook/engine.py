@@ -1,8 +1,9 @@
 """The formula evaluator: computes every formula of a workbook from its cells alone.
 
 Its cells come from anywhere: an openpyxl workbook (`EvaluatedBook(book)`, formulas as
-text, not cached values) or plain mappings (`EvaluatedBook.from_cells`, which the writer
-fills from the layout). It parses each formula once (`formula_parser`) and evaluates on
+text, not cached values), a saved file's read-only view (`EvaluatedBook(view)`, which
+validate uses) or plain mappings (`EvaluatedBook.from_cells`, which the writer fills from
+the layout). It parses each formula once (`formula_parser`) and evaluates on
 demand with memoisation, so a total over 10.000 lines costs one pass, and reads each range
 once per evaluation (a cache keyed by sheet and range), so SUMIFS over many committees
 and years stays linear in the rows. It knows the functions in `excel_functions` and says
@@ -20,8 +21,9 @@ from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import FormulaError, WorkbookError
 from budgetbook.progress import Progress, silent
-from workbook.excel_functions import FUNCTIONS, ExcelError, Grid, arithmetic, compare, to_number, to_text
+from workbook.excel_functions import VALUE, FUNCTIONS, ExcelError, Grid, arithmetic, compare, to_number, to_text
 from workbook.formula_parser import Binary, Call, Const, Node, Ref, Unary, parse_formula, parse_ref
+from workbook.xlsx_view import BookView
 
 _PENDING = object()
 PROGRESS_EVERY = 2000  # formulas between two progress reports
@@ -30,9 +32,18 @@ RangeKey = tuple[str, int, int, int, int]
 
 
 class EvaluatedBook:
-    """Cell values of a workbook with every formula computed; `value("CJS!H14")`."""
+    """Cell values of a workbook with every formula computed; `value("CJS!H14")`.
 
-    def __init__(self, book: Workbook) -> None:
+    From a saved file's `BookView` (`workbook.xlsx_view`), a formula the evaluator cannot compute
+    (a function it does not know, in a sheet users made) takes the result the file stores and is
+    listed in `unsupported` instead of stopping the evaluation; the validators report it.
+    """
+
+    def __init__(self, book: Workbook | BookView) -> None:
+        if isinstance(book, BookView):
+            self._load({s.title: s.values for s in book.worksheets}, {s.title: s.formulas for s in book.worksheets})
+            self._stored = {s.title: s.cached for s in book.worksheets}
+            return
         values: dict[str, dict[tuple[int, int], object]] = {}
         formulas: dict[str, dict[tuple[int, int], str]] = {}
         for sheet in book.worksheets:
@@ -64,6 +75,16 @@ class EvaluatedBook:
         self._sheet_names = {name.lower(): name for name in values}
         self._computed: dict[tuple[str, int, int], object] = {}
         self._ranges: dict[RangeKey, Grid] = {}
+        self._blank: frozenset[tuple[str, int, int]] = frozenset()
+        self._stored: Mapping[str, Cells] = {}  # the file's results, used for what cannot be computed
+        self.unsupported: dict[tuple[str, int, int], str] = {}  # cell -> why the evaluator could not compute it
+
+    def without(self, cells: set[tuple[str, int, int]]) -> EvaluatedBook:
+        """The same book evaluated as if `cells` ((sheet, row, col)) were blank: what they add to a total."""
+        other = EvaluatedBook.from_cells(self._cells, self._formulas)
+        other._stored = self._stored
+        other._blank = frozenset(cells)
+        return other
 
     @classmethod
     def open(cls, path: Path) -> EvaluatedBook:
@@ -113,6 +134,8 @@ class EvaluatedBook:
 
     def _cell(self, sheet: str, row: int, col: int) -> object:
         key = (sheet, row, col)
+        if key in self._blank:
+            return None
         if key in self._computed:
             value = self._computed[key]
             if value is _PENDING:
@@ -126,7 +149,12 @@ class EvaluatedBook:
             value = self._eval(parse_formula(text), sheet)
         except FormulaError as exc:
             self._computed.pop(key, None)
-            raise FormulaError(f"{sheet}!{get_column_letter(col)}{row}: {exc}") from exc
+            stored = self._stored.get(sheet, {})
+            if (row, col) not in stored:
+                raise FormulaError(f"{sheet}!{get_column_letter(col)}{row}: {exc}") from exc
+            self.unsupported[key] = str(exc)
+            self._computed[key] = stored[(row, col)]
+            return stored[(row, col)]
         if isinstance(value, Grid):
             value = next(value.values(), None)
         if value is None:
@@ -173,6 +201,17 @@ class EvaluatedBook:
             return next(value.values(), None)
         return value
 
+    def _position(self, node: Call) -> object:
+        """ROW(ref) and COLUMN(ref): where the reference points now, not what it holds."""
+        if len(node.args) != 1:
+            raise FormulaError(f"{node.name} needs exactly one reference (the evaluator has no current cell)")
+        target = node.args[0]
+        if isinstance(target, Const) and isinstance(target.value, ExcelError):
+            return target.value
+        if not isinstance(target, Ref):
+            return VALUE
+        return target.min_row if node.name == "ROW" else target.min_col
+
     def _call(self, node: Call, sheet: str) -> object:
         if node.name == "IF":
             condition = self._scalar(node.args[0], sheet)
@@ -184,6 +223,8 @@ class EvaluatedBook:
             branch = node.args[1] if truth else (node.args[2] if len(node.args) > 2 else Const(False))
             value = self._eval(branch, sheet)
             return 0 if value is None and isinstance(branch, Ref) else value  # IF(x,A1) of a blank A1 is 0
+        if node.name in ("ROW", "COLUMN"):
+            return self._position(node)
         if node.name == "IFERROR":
             value = self._scalar(node.args[0], sheet)
             return self._scalar(node.args[1], sheet) if isinstance(value, ExcelError) else value

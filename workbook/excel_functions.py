@@ -287,6 +287,32 @@ def _abs(value: object) -> object:
     return number if isinstance(number, ExcelError) else abs(number)
 
 
+def _address(row: object, col: object, kind: object = 1, a1: object = True, sheet: object = None) -> object:
+    """ADDRESS(row, column, [abs 1-4], [A1], [sheet]): "$F$14", "F14" (4), "'Udvalg ØU'!F14"."""
+    numbers = [to_number(_scalar(v)) for v in (row, col, 1 if kind is None else kind)]
+    for number in numbers:
+        if isinstance(number, ExcelError):
+            return number
+    r, c, k = (int(n) for n in numbers)
+    if not (1 <= r <= 1_048_576 and 1 <= c <= 16_384 and 1 <= k <= 4):
+        return VALUE
+    if _scalar(a1) is False:
+        raise FormulaError("ADDRESS in R1C1 style is not supported by the evaluator")
+    letters = ""
+    n = c
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    text = f"{'$' if k in (1, 3) else ''}{letters}{'$' if k in (1, 2) else ''}{r}"
+    sheet = _scalar(sheet)
+    if sheet in (None, ""):
+        return text
+    name = str(sheet)
+    if not re.match(r"^[^\W\d]\w*$", name):
+        name = "'" + name.replace("'", "''") + "'"
+    return f"{name}!{text}"
+
+
 # Functions whose arguments are evaluated before the call. IF and IFERROR are lazy: see engine.
 FUNCTIONS: dict[str, Callable[..., object]] = {
     "SUM": _aggregate(sum),
@@ -307,4 +333,5 @@ FUNCTIONS: dict[str, Callable[..., object]] = {
     "ISBLANK": lambda value: _scalar(value) is None,
     "ISNUMBER": lambda value: isinstance(_scalar(value), (int, float)) and not isinstance(_scalar(value), bool),
     "CONCATENATE": lambda *args: "".join(to_text(_scalar(a)) for a in args),
+    "ADDRESS": _address,
 }

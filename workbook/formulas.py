@@ -149,3 +149,21 @@ def number(value: float) -> str:
 def converted(amount: str, factor: str) -> Formula:
     """An amount as printed times the factor that brings it to the workbook's unit and sign; blank stays blank."""
     return Formula(f'IF({amount}="","",{amount}*{factor})')
+
+
+def live_address(sheet: str, cell: str) -> Formula:
+    """The address `cell` of `sheet` has now, as text ("CJS!F14"), following inserted and deleted rows.
+
+    ADDRESS(...,4) gives "F14" in Excel and LibreOffice alike; the sheet part is text, so a
+    renamed sheet keeps its old name here while the reference inside follows it.
+    """
+    from workbook.layout import address
+
+    target = ref_in(cell, sheet)
+    prefix = address(sheet, "A1")[:-2].replace('"', '""')
+    return Formula(f'"{prefix}"&ADDRESS(ROW({target}),COLUMN({target}),4)')
+
+
+def row_of(sheet: str, row: int) -> Formula:
+    """The row number a row of `sheet` has now: ROW('CJS'!A14)."""
+    return Formula(f"ROW({ref(row, 1, sheet)})")

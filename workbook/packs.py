@@ -27,7 +27,6 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.file_names import safe_stem, unique_file_names
@@ -42,14 +41,15 @@ from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sh
 from workbook.display import date_text
 from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
+from workbook.kontrol import read_checks
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
-from workbook.opening import open_workbook
 from workbook.readback import BudgetBook, CenterBlock, committee_sheet, committee_sheets_of, read_budget
 from workbook.sections import Trace
 from workbook.sections.reductions import AMOUNT_TOLERANCE
 from workbook.sheet_names import unique_table_names
-from workbook.validate import read_checks, validate_book
+from workbook.validate import validate_book
 from workbook.write_xlsx import fill_template, write_workbook
+from workbook.xlsx_view import read_view
 
 MANIFEST = "packs.json"
 FRONT = "Forside"
@@ -119,10 +119,11 @@ class PacksReport:
 
 def build_packs(workbook_path: Path, out_dir: Path, progress: Progress | None = None) -> PacksReport:
     workbook_path, out_dir = Path(workbook_path), Path(out_dir)
-    main = open_workbook(workbook_path)
+    main = read_view(workbook_path)  # whatever program saved it: budgetbook, Excel or LibreOffice
     budget = read_budget(workbook_path, main)
-    findings = validate_book(main)
-    main_totals = committee_totals(main)
+    evaluated = EvaluatedBook(main)
+    findings = validate_book(main, evaluated)
+    main_totals = committee_totals(main, evaluated)
     main_checks = read_checks(main)
     # A pack is dated by the day its budget workbook was built, not by when the pack was made, and
     # holds nothing else that changes by itself: a committee whose part did not change gets the same
@@ -210,12 +211,11 @@ def _count(scoped: list[ScopedFinding], severity: Severity) -> int:
 
 # --- the main workbook's committee totals -----------------------------------------------------
 
-def committee_totals(main: Workbook) -> dict[str, dict[str, tuple[str, object]]]:
+def committee_totals(main: object, evaluated: EvaluatedBook) -> dict[str, dict[str, tuple[str, object]]]:
     """udvalg -> column label -> (cell, computed value) of the Total row of each "Udvalg X" sheet."""
-    evaluated = EvaluatedBook(main)
     totals: dict[str, dict[str, tuple[str, object]]] = {}
     for title, udvalg in committee_sheets_of(main).items():
-        ws = main[title]
+        ws = main[title]  # type: ignore[index]
         for row in range(5, ws.max_row + 1):
             if ws.cell(row, 1).value == "Total":
                 cells = {}
@@ -343,6 +343,8 @@ def _carried_checks(main_checks: list, moved_rows: dict[tuple[str, int], tuple[s
     """The main workbook's checks on cells of the committee's own rows, pointed at the rows' new place."""
     checks = []
     for check in main_checks:
+        if check.cell is None:
+            continue  # its cell was deleted in the main workbook
         ref = parse_ref(check.cell)
         target = moved_rows.get((ref.sheet, ref.min_row))
         if target is None or not ref.is_cell:

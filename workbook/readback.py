@@ -16,14 +16,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from budgetbook.errors import WorkbookError
 from budgetbook.model import Provenance
-from workbook.build import CHECKS, SOURCES, TRACE_COLUMNS, TRACE_FIRST_COL
+from workbook.build import SOURCES
+from workbook.kontrol import CHECKS, int_of, read_traces, text_of
 from workbook.layout import Cell, Formula, Style
 from workbook.sheet_names import committee_sheet_names
+from workbook.xlsx_view import BookView, read_view
 
 UDVALG_HEADER = "Udvalg"
 TOTAL_LABEL = "Total"
@@ -123,20 +124,17 @@ def committee_sheet(udvalg: str) -> str:
     return committee_sheet_names([udvalg])[udvalg]
 
 
-def committee_sheets_of(book: Workbook) -> dict[str, str]:
+def committee_sheets_of(book: object) -> dict[str, str]:
     """sheet name -> udvalg of every committee sheet, known by its "Udvalg" label in A2 and the name in B2."""
-    return {ws.title: str(ws.cell(2, 2).value) for ws in book.worksheets
+    return {ws.title: str(ws.cell(2, 2).value) for ws in book.worksheets  # type: ignore[attr-defined]
             if ws.cell(2, 1).value == UDVALG_HEADER and ws.cell(2, 2).value}
 
 
-def read_budget(path: Path, book: Workbook | None = None) -> BudgetBook:
-    """Read the built workbook at `path` (or the already opened `book` of it)."""
+def read_budget(path: Path, book: BookView | None = None) -> BudgetBook:
+    """Read the built workbook at `path` (or the already read view of it), whatever program saved it last."""
     path = Path(path)
     if book is None:
-        try:
-            book = load_workbook(path)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise WorkbookError(f"Cannot open {path.name} as a workbook: {exc}") from exc
+        book = read_view(path)
     if CHECKS not in book.sheetnames:
         raise WorkbookError(f"{path.name} has no '{CHECKS}' sheet; was it built by budgetbook build?")
     traces = kontrol_to_traces(book)
@@ -153,7 +151,7 @@ def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provena
     blocks = []
     for name, ref in sorted(_tables(ws).items(), key=lambda item: range_boundaries(item[1])[1]):
         _, header_row, max_col, last_row = range_boundaries(ref)
-        header = tuple(_text(ws.cell(header_row, c).value) for c in range(1, max_col + 1))  # type: ignore[attr-defined]
+        header = tuple(text_of(ws.cell(header_row, c).value) for c in range(1, max_col + 1))  # type: ignore[attr-defined]
         if UDVALG_HEADER not in header:
             continue
         udvalg_col = header.index(UDVALG_HEADER) + 1
@@ -164,8 +162,8 @@ def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provena
             if all(c.value is None for c in cells):
                 continue  # the placeholder row of an empty table
             key, where = traces.get((ws.title, row), (None, None))  # type: ignore[attr-defined]
-            udvalg = _text(cells[udvalg_col - 1].value).strip()
-            key = key or (_text(cells[key_col - 1].value) if key_col else None)
+            udvalg = text_of(cells[udvalg_col - 1].value).strip()
+            key = key or (text_of(cells[key_col - 1].value) if key_col else None)
             rows.append(BookRow(ws.title, row, cells, udvalg, key, where))  # type: ignore[attr-defined]
         note = ws.cell(header_row - 1, 1).value if header_row > 1 else None  # type: ignore[attr-defined]
         blocks.append(CenterBlock(ws.title, note if isinstance(note, str) else None, name,  # type: ignore[attr-defined]
@@ -175,7 +173,7 @@ def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provena
 
 def _summed(ws: object, total_row: int, max_col: int) -> tuple[int, ...]:
     """The columns whose cell in the Total row under a table is a SUM formula."""
-    if _text(ws.cell(total_row, 1).value).strip() != TOTAL_LABEL:  # type: ignore[attr-defined]
+    if text_of(ws.cell(total_row, 1).value).strip() != TOTAL_LABEL:  # type: ignore[attr-defined]
         return ()
     summed = []
     for col in range(2, max_col + 1):
@@ -185,32 +183,25 @@ def _summed(ws: object, total_row: int, max_col: int) -> tuple[int, ...]:
     return tuple(summed)
 
 
-def kontrol_to_traces(book: Workbook) -> dict[tuple[str, int], tuple[str, Provenance]]:
-    """(sheet, row) -> (key, source line), from the Kontrol sheet's Sporbarhed table."""
-    sheet = book[CHECKS]
-    traces = {}
-    for values in sheet.iter_rows(min_row=5, min_col=TRACE_FIRST_COL,
-                                  max_col=TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1, values_only=True):
-        name, number, key, file, page, line = values
-        if name and number is not None:
-            traces[(str(name), int(number))] = (_text(key), Provenance(_text(file), _int(page), _int(line)))
-    return traces
+def kontrol_to_traces(book: object) -> dict[tuple[str, int], tuple[str, Provenance]]:
+    """(sheet, row) -> (key, source line), from the Kontrol sheet's Sporbarhed table, at the rows' current places."""
+    return {(t.sheet, t.row): (t.key, t.source) for t in read_traces(book) if t.row is not None}
 
 
-def kilder_to_sources(book: Workbook) -> tuple[SourceRow, ...]:
-    if SOURCES not in book.sheetnames:
+def kilder_to_sources(book: object) -> tuple[SourceRow, ...]:
+    if SOURCES not in book.sheetnames:  # type: ignore[attr-defined]
         return ()
-    ws = book[SOURCES]
+    ws = book[SOURCES]  # type: ignore[index]
     sources = []
     for ref in _tables(ws).values():
         min_col, header_row, max_col, last_row = range_boundaries(ref)
-        header = [_text(ws.cell(header_row, c).value) for c in range(min_col, max_col + 1)]
+        header = [text_of(ws.cell(header_row, c).value) for c in range(min_col, max_col + 1)]
         for row in range(header_row + 1, last_row + 1):
             values = dict(zip(header, (ws.cell(row, c).value for c in range(min_col, max_col + 1))))
             if values.get("Fil"):
-                sources.append(SourceRow(_text(values["Fil"]), _text(values.get("Type")),
-                                         _text(values.get("SHA-256")), _text(values.get("Indlæst")),
-                                         _int(values.get("Poster")), _int(values.get("Advarsler"))))
+                sources.append(SourceRow(text_of(values["Fil"]), text_of(values.get("Type")),
+                                         text_of(values.get("SHA-256")), text_of(values.get("Indlæst")),
+                                         int_of(values.get("Poster")), int_of(values.get("Advarsler"))))
     return tuple(sources)
 
 
@@ -225,15 +216,3 @@ def _cell(cell: object) -> Cell:
     style = _STYLES.get(cell.style)  # type: ignore[attr-defined]
     return Cell(value, style)
 
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _int(value: object) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None

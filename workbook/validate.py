@@ -9,89 +9,124 @@ that were used to write it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import WorkbookError
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Provenance
 from importers.numbers import format_number
-from workbook.build import CHECK_COLUMNS, CHECKS, TRACE_COLUMNS, TRACE_FIRST_COL
 from workbook.engine import EvaluatedBook
 from workbook.excel_functions import ExcelError
 from workbook.formula_parser import Ref, parse_formula, parse_ref
+from workbook.kontrol import CHECKS, StoredCheck, StoredTrace, read_checks, read_traces
 from workbook.layout import address
-from workbook.opening import open_workbook
+from workbook.xlsx_view import read_view
 
 VALIDATION_SHEET = "Validering"
 # A check whose difference is worth knowing rather than wrong: proposals that miss their target.
 RULE_SEVERITY = {"target": Severity.WARNING}
 
-
-@dataclass(frozen=True)
-class StoredCheck:
-    cell: str
-    rule: str
-    label: str
-    expected: float
-    tolerance: float
-    source: Provenance
-
-
-Validator = Callable[[Workbook, EvaluatedBook], list[Finding]]
-# Further validators (one per rule family) register here; each returns its findings.
+Validator = Callable[[object, EvaluatedBook], list[Finding]]
+# Further validators (one per rule family) register here; each returns its findings. They get the
+# workbook as an openpyxl Workbook or a `workbook.xlsx_view.BookView` (the same calls work on both).
 VALIDATORS: list[Validator] = []
 
 
 def validate_workbook(path: Path) -> list[Finding]:
-    return validate_book(open_workbook(path))
+    return validate_book(read_view(path))
 
 
-def validate_book(book: Workbook, evaluated: EvaluatedBook | None = None) -> list[Finding]:
-    """Every finding about `book`; pass `evaluated` when the caller has evaluated it already."""
-    if CHECKS not in book.sheetnames:
+@dataclass
+class RowsNow:
+    """Where the generated rows are now (from the Kontrol anchors), and the rows users added among them."""
+
+    traced: dict[tuple[str, int], Provenance] = field(default_factory=dict)  # (sheet, row) -> source line
+    deleted: list[StoredTrace] = field(default_factory=list)
+    added: dict[tuple[str, int], set[int]] = field(default_factory=dict)  # (sheet, row) -> columns summed
+
+    @classmethod
+    def read(cls, traces: list[StoredTrace]) -> RowsNow:
+        rows = cls()
+        for trace in traces:
+            if trace.row is None:
+                rows.deleted.append(trace)
+            else:
+                rows.traced[(trace.sheet, trace.row)] = trace.source
+        return rows
+
+    @property
+    def sheets(self) -> set[str]:
+        return {sheet for sheet, _ in self.traced}
+
+    def added_cells(self) -> set[tuple[str, int, int]]:
+        return {(sheet, row, col) for (sheet, row), cols in self.added.items() for col in cols}
+
+
+def validate_book(book: object, evaluated: EvaluatedBook | None = None) -> list[Finding]:
+    """Every finding about `book` (openpyxl Workbook or BookView); pass `evaluated` when the caller has it."""
+    if CHECKS not in book.sheetnames:  # type: ignore[attr-defined]
         raise WorkbookError(f"The workbook has no '{CHECKS}' sheet; was it built by budgetbook?")
-    evaluated = evaluated or EvaluatedBook(book)
-    traces = read_traces(book)
-    findings = [f for check in read_checks(book) for f in check_one(check, evaluated, traces)]
-    findings.extend(formula_errors(evaluated))
+    evaluated = evaluated or EvaluatedBook(book)  # type: ignore[arg-type]
+    checks = read_checks(book)
+    rows = RowsNow.read(read_traces(book))
+    find_added_rows(checks, evaluated, rows)
+    without_added = evaluated.without(rows.added_cells()) if rows.added else None
+    findings = [f for check in checks for f in check_one(check, evaluated, rows, without_added)]
+    findings.extend(row_changes(rows, evaluated))
+    findings.extend(formula_errors(evaluated, anchors={c.at for c in checks} | {t.at for t in rows.deleted}))
     for validator in VALIDATORS:
         findings.extend(validator(book, evaluated))
     return findings
 
 
-def read_checks(book: Workbook) -> list[StoredCheck]:
-    sheet = book[CHECKS]
-    checks = []
-    for row in sheet.iter_rows(min_row=5, max_col=len(CHECK_COLUMNS), values_only=True):
-        cell, rule, label, expected, tolerance, file, page, line = row
-        if not cell:
-            continue
-        checks.append(StoredCheck(str(cell), str(rule), str(label), float(expected), float(tolerance or 0),
-                                  Provenance(str(file), _int(page), _int(line))))
-    return checks
+def find_added_rows(checks: list[StoredCheck], book: EvaluatedBook, rows: RowsNow) -> None:
+    """Rows inside the ranges a checked total adds up that no source line belongs to: added in the workbook."""
+    traced_sheets = rows.sheets
+    for check in checks:
+        formula = book.formula(check.cell) if check.cell else None
+        if formula is None or ":" not in formula:
+            continue  # no range, so no rows it adds up
+        home = parse_ref(check.cell).sheet  # type: ignore[arg-type]
+        for ref in _refs(parse_formula(formula)):
+            sheet = ref.sheet or home
+            if ref.is_cell or sheet not in traced_sheets:
+                continue
+            for row in range(ref.min_row, ref.max_row + 1):
+                if (sheet, row) in rows.traced:
+                    continue
+                for col in range(ref.min_col, ref.max_col + 1):
+                    if book.value(address(sheet, f"{get_column_letter(col)}{row}")) is not None:  # type: ignore
+                        rows.added.setdefault((sheet, row), set()).add(col)
 
 
-def read_traces(book: Workbook) -> dict[tuple[str, int], Provenance]:
-    """(sheet, row) -> the source line of that workbook row."""
-    sheet = book[CHECKS]
-    traces = {}
-    for row in sheet.iter_rows(min_row=5, min_col=TRACE_FIRST_COL,
-                               max_col=TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1, values_only=True):
-        name, number, _key, file, page, line = row
-        if name:
-            traces[(str(name), int(number))] = Provenance(str(file), _int(page), _int(line))
-    return traces
+def row_changes(rows: RowsNow, book: EvaluatedBook) -> list[Finding]:
+    """A row added in the workbook is information; a generated row deleted there is missing from it."""
+    findings = []
+    for (sheet, row), cols in sorted(rows.added.items()):
+        cells = [f"{get_column_letter(c)}{row}" for c in sorted(cols)]
+        amounts = ", ".join(f"{cell} = {_show_value(book.value(address(sheet, cell)))}" for cell in cells)
+        findings.append(Finding(Severity.INFO, "row_added", address(sheet, f"A{row}"),
+                                f"Row {row} of {sheet} comes from no source line: added in the workbook. "
+                                f"Its figures count in the totals ({amounts})"))
+    for trace in rows.deleted:
+        findings.append(Finding(Severity.WARNING, "row_deleted", trace.at,
+                                f"The row of {trace.sheet} with key {trace.key} was deleted in the workbook: its "
+                                "source line is missing from the workbook, and totals over it no longer include it",
+                                None, None, trace.source))
+    return findings
 
 
-def _int(value: object) -> int | None:
-    return None if value in (None, "") else int(value)  # type: ignore[arg-type]
-
-
-def check_one(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str, int], Provenance]) -> list[Finding]:
+def check_one(check: StoredCheck, book: EvaluatedBook, rows: RowsNow,
+              without_added: EvaluatedBook | None = None) -> list[Finding]:
+    if check.cell is None:
+        if any(t.source == check.source and t.sheet for t in rows.deleted):
+            return []  # its row was deleted: reported once, as row_deleted
+        return [Finding(Severity.ERROR, "check_cell_deleted", check.at,
+                        f"{check.label}: the checked cell was deleted in the workbook ({check.at} refers to #REF!); "
+                        f"the source says {_show(check.expected)}", check.expected, None, check.source)]
     found = book.value(check.cell)
     if isinstance(found, ExcelError) or not isinstance(found, (int, float)) or isinstance(found, bool):
         return [Finding(Severity.ERROR, check.rule, check.cell,
@@ -103,18 +138,43 @@ def check_one(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str, i
     show = _show_percent if check.rule == "pct" else _show
     message = (f"{check.label}: the workbook computes {show(found)}, the source says {show(check.expected)} "
                f"(difference {show(difference)}, tolerance {show(check.tolerance)})")
+    explained = _explained_by_added(check, without_added, rows)
+    if explained is not None:
+        return [Finding(Severity.WARNING, check.rule, check.cell, f"{message}. {explained}", check.expected, found,
+                        check.source)]
+    deleted = sorted({t.at for t in rows.deleted if t.sheet == parse_ref(check.cell).sheet})
+    if deleted:
+        message += f"; rows of {parse_ref(check.cell).sheet} were deleted in the workbook ({', '.join(deleted)})"
     severity = RULE_SEVERITY.get(check.rule, Severity.ERROR)
     findings = [Finding(severity, check.rule, check.cell, message, check.expected, found, check.source)]
-    findings.extend(blank_parts(check, book, traces))
+    if difference < 0:
+        findings.extend(blank_parts(check, book, rows))
     return findings
 
 
-def blank_parts(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str, int], Provenance]) -> list[Finding]:
-    """For a total that disagrees: the blank cells it sums, each a likely missing amount."""
-    formula = book.formula(check.cell)
+def _explained_by_added(check: StoredCheck, without_added: EvaluatedBook | None, rows: RowsNow) -> str | None:
+    """Why a total differs when the rows added in the workbook are the whole difference; None otherwise."""
+    if without_added is None:
+        return None
+    before = without_added.value(check.cell)  # type: ignore[arg-type]
+    if not isinstance(before, (int, float)) or isinstance(before, bool) or abs(before - check.expected) > check.tolerance:
+        return None
+    added = ", ".join(address(sheet, f"A{row}") for sheet, row in sorted(rows.added))
+    return f"The rows added in the workbook ({added}) are the whole difference; without them it agrees"
+
+
+def _show_value(value: object) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _show(value)
+    return repr(value)
+
+
+def blank_parts(check: StoredCheck, book: EvaluatedBook, rows: RowsNow) -> list[Finding]:
+    """For a total that is too low: the blank cells of source rows it sums, each a likely missing amount."""
+    formula = book.formula(check.cell)  # type: ignore[arg-type]
     if formula is None:
         return []
-    sheet = parse_ref(check.cell).sheet
+    sheet = parse_ref(check.cell).sheet  # type: ignore[arg-type]
     node = parse_formula(formula)
     findings = []
     for ref in _refs(node):
@@ -122,13 +182,15 @@ def blank_parts(check: StoredCheck, book: EvaluatedBook, traces: dict[tuple[str,
             continue
         home = ref.sheet or sheet
         for row in range(ref.min_row, ref.max_row + 1):
+            if (home, row) in rows.added:
+                continue  # a row added in the workbook has no amount to miss
             for col in range(ref.min_col, ref.max_col + 1):
                 cell = address(home, f"{get_column_letter(col)}{row}")  # type: ignore[arg-type]
                 if book.value(cell) is None:
                     findings.append(Finding(
                         Severity.WARNING, "missing_amount", cell,
                         f"No amount in {cell}, which {check.cell} adds up: a missing amount explains a total "
-                        "that is too low", None, None, traces.get((home, row)))) # type: ignore[arg-type]
+                        "that is too low", None, None, rows.traced.get((home, row))))  # type: ignore[arg-type]
     return findings
 
 
@@ -143,11 +205,16 @@ def _refs(node: object) -> list[Ref]:
     return [ref for child in children for ref in _refs(child)]
 
 
-def formula_errors(book: EvaluatedBook) -> list[Finding]:
-    """A formula that evaluates to an Excel error (#DIV/0!, #REF!, ...) is always an error."""
+def formula_errors(book: EvaluatedBook, anchors: set[str] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
+    """A formula that evaluates to an Excel error (#DIV/0!, #REF!, ...) is always an error.
+
+    The Kontrol anchors of deleted cells (`anchors`) are reported as deleted rows or checks instead.
+    """
     findings = []
     for sheet, ref, text in book.formula_cells():
         value = book.value(ref, sheet)
+        if isinstance(value, ExcelError) and address(sheet, ref) in anchors:
+            continue
         if isinstance(value, ExcelError):
             findings.append(Finding(Severity.ERROR, "formula_error", address(sheet, ref),
                                     f"={text} evaluates to {value}", None, str(value)))

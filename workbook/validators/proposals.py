@@ -24,14 +24,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from openpyxl import Workbook
 
 from budgetbook.errors import WorkbookError
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Number, Provenance
 from budgetbook.records.proposals import KINDS
 from importers.numbers import format_number
-from workbook.build import CHECKS, TRACE_COLUMNS, TRACE_FIRST_COL
+from workbook.kontrol import read_traces
 from workbook.engine import EvaluatedBook
 from workbook.layout import address
 from workbook.sections.proposals import (
@@ -85,7 +84,7 @@ class FormLines:
 Rule = Callable[[list[SheetRow], FormLines], list[Finding]]
 
 
-def validate_proposals(book: Workbook, evaluated: EvaluatedBook) -> list[Finding]:
+def validate_proposals(book: object, evaluated: EvaluatedBook) -> list[Finding]:
     if FORMS_SHEET not in book.sheetnames:
         return []
     rows = read_rows(book, evaluated)
@@ -93,7 +92,7 @@ def validate_proposals(book: Workbook, evaluated: EvaluatedBook) -> list[Finding
     return [finding for rule in RULES for finding in rule(rows, lines)]
 
 
-def read_rows(book: Workbook, evaluated: EvaluatedBook) -> list[SheetRow]:
+def read_rows(book: object, evaluated: EvaluatedBook) -> list[SheetRow]:
     """The Forslag table from the header row down to the first row without a key."""
     sheet = book[FORMS_SHEET]
     header = {cell.value: cell.column for cell in sheet[HEADER_ROW] if cell.value}
@@ -122,19 +121,8 @@ def read_rows(book: Workbook, evaluated: EvaluatedBook) -> list[SheetRow]:
     return rows
 
 
-def read_form_lines(book: Workbook) -> FormLines:
-    sheet = book[CHECKS]
-    lines = {}
-    for values in sheet.iter_rows(min_row=HEADER_ROW + 1, min_col=TRACE_FIRST_COL,
-                                  max_col=TRACE_FIRST_COL + len(TRACE_COLUMNS) - 1, values_only=True):
-        _sheet, _row, key, file, page, line = values
-        if key and file:
-            lines[str(key)] = Provenance(str(file), _int(page), _int(line))
-    return FormLines(lines)
-
-
-def _int(value: object) -> int | None:
-    return None if value in (None, "") else int(value)  # type: ignore[arg-type]
+def read_form_lines(book: object) -> FormLines:
+    return FormLines({t.key: t.source for t in read_traces(book) if t.key and t.source.file})
 
 
 def _plain(value: Number) -> str:
