@@ -93,7 +93,8 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="recompute a workbook and check it against its sources")
     validate.add_argument("workbook", type=Path)
-    validate.add_argument("--no-sheet", action="store_true", help="do not write the Validering sheet")
+    validate.add_argument("--no-sheet", action="store_true",
+                          help="only check: do not write the Validering sheet (and refreshed results) into the file")
     validate.set_defaults(run=run_validate)
 
     packs = commands.add_parser("packs", help="one workbook per committee (udvalg)")
@@ -173,16 +174,18 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from workbook.api import validate_and_record
+    from workbook.api import validate_file
 
     ensure_readable(args.workbook)
     with terminal_progress() as progress:
-        findings = validate_and_record(args.workbook, write_sheet=not args.no_sheet, progress=progress)
-    for finding in findings:
+        run = validate_file(args.workbook, write_sheet=not args.no_sheet, progress=progress)
+    for finding in run.findings:
         print(finding.describe())
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    print(f"{args.workbook.name}: {errors} errors, {len(findings) - errors} other findings")
-    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+    errors = sum(f.severity is Severity.ERROR for f in run.findings)
+    print(f"{args.workbook.name}: {errors} errors, {len(run.findings) - errors} other findings")
+    if run.recorded is not None:
+        print(run.recorded.describe())
+    return EXIT_FINDINGS if has_errors(list(run.findings)) else EXIT_OK
 
 
 def run_packs(args: argparse.Namespace) -> int:

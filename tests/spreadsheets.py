@@ -1,10 +1,11 @@
-"""Second real spreadsheet engines for the tests: LibreOffice headless recalculates a workbook."""
+"""Second real spreadsheet engines for the tests: LibreOffice headless recalculates a workbook and edits it."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -76,3 +77,87 @@ def libreoffice_pdf(workbooks: list[Path], out_dir: Path) -> list[Path]:
     if missing:
         raise RuntimeError(f"LibreOffice printed nothing for {', '.join(missing)}")
     return printed
+
+
+# --- editing a workbook in LibreOffice, as a user would ----------------------------------------
+
+@dataclass(frozen=True)
+class Edit:
+    """One change a user makes in LibreOffice Calc: rows are 1-based as on screen."""
+
+    action: str  # "insert_row" (a blank row at `row`, the rows below move down), "delete_row", "number", "text"
+    sheet: str
+    row: int = 0
+    cell: str = ""
+    value: object = None
+
+    @classmethod
+    def insert_row(cls, sheet: str, row: int) -> Edit:
+        return cls("insert_row", sheet, row=row)
+
+    @classmethod
+    def delete_row(cls, sheet: str, row: int) -> Edit:
+        return cls("delete_row", sheet, row=row)
+
+    @classmethod
+    def number(cls, sheet: str, cell: str, value: float) -> Edit:
+        return cls("number", sheet, cell=cell, value=value)
+
+    @classmethod
+    def text(cls, sheet: str, cell: str, value: str) -> Edit:
+        return cls("text", sheet, cell=cell, value=value)
+
+    def basic(self) -> str:
+        sheet = f"doc.Sheets.getByName({_basic_string(self.sheet)})"
+        if self.action == "insert_row":
+            return f"{sheet}.Rows.insertByIndex({self.row - 1}, 1)"
+        if self.action == "delete_row":
+            return f"{sheet}.Rows.removeByIndex({self.row - 1}, 1)"
+        target = f"{sheet}.getCellRangeByName({_basic_string(self.cell)})"
+        if self.action == "number":
+            return f"{target}.setValue({float(self.value)!r})"  # type: ignore[arg-type]
+        return f"{target}.setString({_basic_string(str(self.value))})"
+
+
+def _basic_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+_MODULE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Edit
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden"
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL({source}), "_blank", 0, args())
+{edits}
+  Dim save(0) As New com.sun.star.beans.PropertyValue
+  save(0).Name = "FilterName"
+  save(0).Value = "Calc MS Excel 2007 XML"
+  doc.storeToURL(ConvertToURL({target}), save())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_edit(workbook: Path, out: Path, edits: list[Edit]) -> Path:
+    """Open `workbook` in LibreOffice Calc, make the edits (a Basic macro) and save it as .xlsx to `out`."""
+    from xml.sax.saxutils import escape
+
+    with tempfile.TemporaryDirectory(prefix="lo-edit-") as profile:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--terminate_after_init"],
+                       check=True, capture_output=True, timeout=180)
+        module = Path(profile) / "user" / "basic" / "Standard" / "Module1.xba"
+        if not module.exists():
+            raise RuntimeError("LibreOffice made no Basic library in its profile; cannot run the edit macro")
+        lines = "\n".join(f"  {edit.basic()}" for edit in edits)
+        module.write_text(_MODULE.format(source=escape(_basic_string(str(workbook))),
+                                         target=escape(_basic_string(str(out))), edits=escape(lines)),
+                          encoding="utf-8")
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "macro:///Standard.Module1.Edit"], check=True, capture_output=True, timeout=180)
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote nothing for {workbook.name}: the edit macro failed")
+    return out

@@ -14,12 +14,11 @@ from budgetbook.model import ImportResult
 from budgetbook.progress import Progress, silent
 from importers.batch import read_documents
 from workbook.build import build_layout
-from workbook.cached_values import save_with_values
 from workbook.engine import EvaluatedBook
-from workbook.findings_sheet import put_findings_sheet
-from workbook.opening import open_workbook
-from workbook.validate import validate_book, validate_workbook
+from workbook.validate import validate_book
+from workbook.validation_file import Recorded, record_validation
 from workbook.write_xlsx import write_workbook
+from workbook.xlsx_view import read_view
 
 
 @dataclass(frozen=True)
@@ -71,25 +70,37 @@ def build_workbook(paths: Sequence[Path], output: Path, profile: Path | None = N
     return BuildSummary(output, tuple(results), tuple(s.name for s in layout.sheets), len(layout.checks), left_out)
 
 
-@with_fewer_collections
-def validate_and_record(path: Path, *, write_sheet: bool = True, progress: Progress | None = None) -> list[Finding]:
-    """Validate the workbook; write the findings to its Validering sheet (saved safely).
+@dataclass(frozen=True)
+class ValidationRun:
+    findings: tuple[Finding, ...]
+    recorded: Recorded | None  # what was written into the file, None with write_sheet=False
 
-    The workbook stays locked from reading to saving, so a build that finishes meanwhile waits
-    instead of being saved over with the old book.
+
+@with_fewer_collections
+def validate_file(path: Path, *, write_sheet: bool = True, progress: Progress | None = None) -> ValidationRun:
+    """Validate a saved workbook from whatever program; record the findings in its Validering sheet.
+
+    The file is read once into a read-only view, every formula evaluated once (for the checks and
+    for the cached results), and the Validering sheet written as one new part of the package.
     """
-    if not write_sheet:
-        return validate_workbook(path)
+    path = Path(path)
     tell = progress or silent
+    if not write_sheet:
+        return ValidationRun(tuple(validate_book(read_view(path))), None)
+    # locked from reading to writing: a build that finishes meanwhile waits instead of being written over
     with FileLock(path, "budgetbook validate") as lock:
         tell("validating", 0, 3)
-        book = open_workbook(path)
+        view = read_view(path)
         tell("validating", 1, 3)
-        evaluated = EvaluatedBook(book)
+        evaluated = EvaluatedBook(view)
         values = evaluated.evaluate_all(progress)
-        findings = validate_book(book, evaluated)
+        findings = validate_book(view, evaluated)
         tell("validating", 2, 3)
-        put_findings_sheet(book, findings)  # text only: the formulas' values stay as evaluated
-        save_with_values(book, path, values=values, lock=lock)
+        recorded = record_validation(path, view, findings, values, lock=lock)
         tell("validating", 3, 3)
-    return findings
+    return ValidationRun(tuple(findings), recorded)
+
+
+def validate_and_record(path: Path, *, write_sheet: bool = True, progress: Progress | None = None) -> list[Finding]:
+    """The findings of `validate_file` (which also writes them to the Validering sheet)."""
+    return list(validate_file(path, write_sheet=write_sheet, progress=progress).findings)

@@ -48,7 +48,7 @@ def save_with_values(book: Workbook, target: Path, stamp: datetime | None = None
     for path, sheet in ooxml.sheet_parts(parts).items():
         root = etree.fromstring(parts[path])
         inline_to_shared(root, strings)
-        _store_values(root, by_sheet.get(sheet, {}))
+        store_values(root, by_sheet.get(sheet, {}))
         parts[path] = ooxml.xml_bytes(root)
     finish_package(parts, strings)
     ooxml.save_package(parts, target, stamp, lock)
@@ -68,7 +68,7 @@ def add_values(source: Path | BinaryIO, target: Path, values: dict[str, dict[str
     for path, sheet in ooxml.sheet_parts(parts).items():
         if sheet in values:
             root = etree.fromstring(parts[path])
-            _store_values(root, values[sheet])
+            store_values(root, values[sheet])
             parts[path] = ooxml.xml_bytes(root)
     ooxml.write_package(parts, target, stamp)
 
@@ -78,7 +78,7 @@ _F = f"{{{ooxml.MAIN_NS}}}f"
 _V = f"{{{ooxml.MAIN_NS}}}v"
 
 
-def _store_values(root: etree._Element, values: dict[str, object]) -> None:
+def store_values(root: etree._Element, values: dict[str, object]) -> None:
     for cell in root.iter(_C):
         if cell.find(_F) is None:
             continue

@@ -119,6 +119,7 @@ class BookView:
     worksheets: list[SheetView]
     properties: BookProperties
     named_styles: list[str]
+    shared_strings: list[str] = field(default_factory=list)  # the package's table, in its order
 
     @property
     def sheetnames(self) -> list[str]:
@@ -170,7 +171,7 @@ def _read(path: Path, package: zipfile.ZipFile) -> BookView:
         del cells
         sheet.tables = _tables(package, part.path)
         sheets.append(sheet)
-    return BookView(path, sheets, _properties(package), styles.names)
+    return BookView(path, sheets, _properties(package), styles.names, strings)
 
 
 def sheet_parts(package: zipfile.ZipFile) -> list[SheetPart]:
@@ -204,8 +205,24 @@ def relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
     return found
 
 
+SHARED_STRINGS_REL = f"{REL_NS}/sharedStrings"
+
+
+def shared_strings_path(package: zipfile.ZipFile) -> str | None:
+    """The shared-strings part, by the workbook's relationship to it (whatever it is named)."""
+    rels_path = "xl/_rels/workbook.xml.rels"
+    if rels_path in package.namelist():
+        for rel in etree.fromstring(package.read(rels_path)).iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("Type") == SHARED_STRINGS_REL and rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                if path in package.namelist():
+                    return path
+    return None
+
+
 def _shared_strings(package: zipfile.ZipFile) -> list[str]:
-    name = next((n for n in package.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
+    name = shared_strings_path(package)
     if name is None:
         return []
     strings = []
