@@ -79,6 +79,20 @@ def validate_book(book: object, evaluated: EvaluatedBook | None = None) -> list[
     findings.extend(formula_errors(evaluated, anchors={c.at for c in checks} | {t.at for t in rows.deleted}))
     for validator in VALIDATORS:
         findings.extend(validator(book, evaluated))
+    findings.extend(unsupported_formulas(evaluated))
+    return findings
+
+
+def unsupported_formulas(book: EvaluatedBook) -> list[Finding]:
+    """Formulas users wrote that the evaluator cannot compute: their stored result was used, and said so."""
+    findings = []
+    for (sheet, row, col), why in sorted(book.unsupported.items()):
+        cell = address(sheet, f"{get_column_letter(col)}{row}")
+        stored = book.value(cell)
+        result = "it stores no result" if stored is None else f"its stored result {_show_value(stored)} is used"
+        findings.append(Finding(Severity.WARNING, "formula_not_checked", cell,
+                                f"={book.formula(cell)} cannot be recomputed by budgetbook ({why}): {result}, "
+                                "unchecked", None, None if stored is None else str(stored)))
     return findings
 
 
