@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_jobs(build)
     build.add_argument("--skip-bad", action="store_true",
                        help="build without the documents that cannot be read (they are listed, and named on Kilder)")
+    build.add_argument("--fresh", action="store_true",
+                       help="replace the workbook -o names instead of keeping what users added to it (comments, "
+                            "rows typed in, their own sheets)")
     build.set_defaults(run=run_build)
 
     validate = commands.add_parser("validate", help="recompute a workbook and check it against its sources")
@@ -166,9 +169,11 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from workbook.api import build_workbook
 
+    for path in args.files:
+        ensure_readable(path)
     with terminal_progress() as progress:
         summary = build_workbook(args.files, args.output, profile=args.profile, jobs=args.jobs,
-                                 skip_bad=args.skip_bad, progress=progress)
+                                 skip_bad=args.skip_bad, fresh=args.fresh, progress=progress)
     print(summary.describe())
     return EXIT_OK
 

@@ -85,7 +85,8 @@ def libreoffice_pdf(workbooks: list[Path], out_dir: Path) -> list[Path]:
 class Edit:
     """One change a user makes in LibreOffice Calc: rows are 1-based as on screen."""
 
-    action: str  # "insert_row" (a blank row at `row`, the rows below move down), "delete_row", "number", "text"
+    action: str  # "insert_row" (a blank row at `row`, the rows below move down), "delete_row", "number", "text",
+    # "formula" (English function names, as Excel writes them), "add_sheet" (at the end)
     sheet: str
     row: int = 0
     cell: str = ""
@@ -107,7 +108,17 @@ class Edit:
     def text(cls, sheet: str, cell: str, value: str) -> Edit:
         return cls("text", sheet, cell=cell, value=value)
 
+    @classmethod
+    def formula(cls, sheet: str, cell: str, value: str) -> Edit:
+        return cls("formula", sheet, cell=cell, value=value)
+
+    @classmethod
+    def add_sheet(cls, sheet: str) -> Edit:
+        return cls("add_sheet", sheet)
+
     def basic(self) -> str:
+        if self.action == "add_sheet":
+            return f"doc.Sheets.insertNewByName({_basic_string(self.sheet)}, doc.Sheets.getCount())"
         sheet = f"doc.Sheets.getByName({_basic_string(self.sheet)})"
         if self.action == "insert_row":
             return f"{sheet}.Rows.insertByIndex({self.row - 1}, 1)"
@@ -116,6 +127,8 @@ class Edit:
         target = f"{sheet}.getCellRangeByName({_basic_string(self.cell)})"
         if self.action == "number":
             return f"{target}.setValue({float(self.value)!r})"  # type: ignore[arg-type]
+        if self.action == "formula":
+            return f"{target}.setFormula({_basic_string(str(self.value))})"
         return f"{target}.setString({_basic_string(str(self.value))})"
 
 

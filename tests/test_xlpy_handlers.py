@@ -194,3 +194,35 @@ def test_a_retired_proposal_returns_with_its_comment_when_a_source_brings_it_bac
     assert report.retired == ("R-2",)
     kept = layout.sheet(RETIRED_SHEET)
     assert kept.cells[(5, 1)].value == "R-2" and kept.cells[(5, 7)].value == "Ny"
+
+
+def test_a_row_typed_into_a_table_survives_opdater(built):
+    """A row users inserted into the CJS table (no key) comes back from Opdater below the same row, marked."""
+    from workbook.hand_rows import HAND_MARK
+    from xlpy import handlers
+    from xlpy.payload import replay
+
+    sources, path = built
+
+    def insert_a_row(payload):
+        grid = grid_of(payload, "CJS")
+        header = next(r for r, row in enumerate(grid) if "Nøgle" in row)
+        labels = {v: c for c, v in enumerate(grid[header]) if isinstance(v, str)}
+        typed = [None] * len(grid[header])
+        typed[labels["Nr."]], typed[labels["Udvalg"]], typed[labels["Overskrift"]] = "9.99.99", "ØU", "Ny idé"
+        typed[labels["2023 (1.000 kr.)"]] = 50
+        grid.insert(header + 2, typed)  # below the table's first row, as Excel's Insert row does
+
+    book, payload = open_book(path, sources, insert_a_row)
+    first_key = grid_of(payload, "CJS")[next(r for r, row in enumerate(grid_of(payload, "CJS")) if "Nøgle" in row)
+                                        + 1]
+    summary = handlers.refresh(book)
+    after = replay(payload, book.json()["actions"])["CJS"]
+    header = next(r for r, row in enumerate(after) if "Nøgle" in row)
+    labels = {v.lstrip("'"): c for c, v in enumerate(after[header]) if isinstance(v, str)}  # ' = text
+    typed = after[header + 2]
+    assert (typed[labels["Nr."]], typed[labels["Overskrift"]], typed[labels["Kilde"]]) == ("'9.99.99", "Ny idé",
+                                                                                           HAND_MARK)  # ' = text
+    assert after[header + 1][labels["Nøgle"]] == first_key[labels["Nøgle"]]
+    total = next(row for row in after if row[0] == "Total")
+    assert total[labels["2023 (1.000 kr.)"]].startswith("=SUM(") and "1 rækker tilføjet i hånden" in summary

@@ -15,6 +15,8 @@ from budgetbook.progress import Progress, silent
 from importers.batch import read_documents
 from workbook.build import build_layout
 from workbook.engine import EvaluatedBook
+from workbook.kontrol import CHECKS
+from workbook.refresh import foreign_sheets, rebuild_layout
 from workbook.validate import validate_book
 from workbook.validation_file import Recorded, record_validation
 from workbook.write_xlsx import write_workbook
@@ -28,6 +30,7 @@ class BuildSummary:
     sheets: tuple[str, ...]
     checks: int
     left_out: tuple[str, ...] = ()  # documents that could not be read, built without (--skip-bad)
+    kept: str | None = None  # what users had added to the workbook built over, and was kept
 
     def describe(self) -> str:
         lines = [f"{r.source.path}: {r.kind}, {len(r.records)} records, {len(r.warnings)} warnings"
@@ -35,6 +38,8 @@ class BuildSummary:
         lines.extend(f"left out: {failure}" for failure in self.left_out)
         lines.append(f"{self.output}: {len(self.sheets)} sheets, {self.checks} checks against the sources"
                      + (f", without {len(self.left_out)} documents that could not be read" if self.left_out else ""))
+        if self.kept is not None:
+            lines.append(f"{self.output.name} existed: kept what users added ({self.kept}); --fresh starts over")
         return "\n".join(lines)
 
 
@@ -48,12 +53,14 @@ def read_sources(paths: Sequence[Path], profile: Path | None = None, *, jobs: in
 
 @with_fewer_collections
 def build_workbook(paths: Sequence[Path], output: Path, profile: Path | None = None, *, jobs: int | None = None,
-                   skip_bad: bool = False, progress: Progress | None = None) -> BuildSummary:
+                   skip_bad: bool = False, fresh: bool = False, progress: Progress | None = None) -> BuildSummary:
     """Read every document (in `jobs` processes), lay out and write the workbook.
 
     A document that cannot be read stops the build before anything is written, with every such
     document named; with `skip_bad` the workbook is built without them, and its Kilder sheet says so.
+    Onto an existing workbook, what users added to it is kept (`workbook.refresh`); `fresh` starts over.
     """
+    output = Path(output)
     ensure_writable(output)  # a read-only or folder target is refused before any document is read
     tell = progress or silent
     read = read_documents(paths, profile=profile, jobs=jobs, progress=progress)
@@ -62,12 +69,28 @@ def build_workbook(paths: Sequence[Path], output: Path, profile: Path | None = N
     if not results:
         raise WorkbookError("None of the documents could be read, so there is nothing to build:\n"
                             + "\n".join(left_out))
-    tell("layout", 0, 1)
-    layout = build_layout(results, left_out=left_out)
-    tell("layout", 1, 1)
     with FileLock(output, "budgetbook build") as lock:
-        write_workbook(layout, output, lock=lock, progress=progress)
-    return BuildSummary(output, tuple(results), tuple(s.name for s in layout.sheets), len(layout.checks), left_out)
+        tell("layout", 0, 1)
+        if fresh or not output.exists():
+            layout, kept, carried = build_layout(results, left_out=left_out), None, None
+        else:
+            grids = existing_grids(output)
+            rebuilt = rebuild_layout(results, grids, left_out=left_out)
+            layout, kept = rebuilt.layout, rebuilt.describe()
+            carried = (output, foreign_sheets(grids, layout))
+        tell("layout", 1, 1)
+        write_workbook(layout, output, lock=lock, progress=progress, carry=carried)
+    sheets = tuple(s.name for s in layout.sheets) + tuple(carried[1] if carried else ())
+    return BuildSummary(output, tuple(results), sheets, len(layout.checks), left_out, kept)
+
+
+def existing_grids(path: Path) -> dict[str, list[list[object]]]:
+    """The values of the workbook a build is about to replace; refused when budgetbook did not build it."""
+    view = read_view(path)
+    if CHECKS not in view.sheetnames:
+        raise WorkbookError(f"{path.name} exists and was not built by budgetbook (it has no '{CHECKS}' sheet); "
+                            "nothing was changed. Build into another file with -o, or replace it with --fresh")
+    return {sheet.title: sheet.grid() for sheet in view.worksheets}
 
 
 @dataclass(frozen=True)

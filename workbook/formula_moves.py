@@ -60,3 +60,42 @@ def _translate(text: str, rows: int, cols: int) -> str:
     row, col = int(origin[len(origin.rstrip("0123456789")):]), column_index_from_string(origin.rstrip("0123456789"))
     target = f"{get_column_letter(col + cols)}{row + rows}"
     return Translator(f"={text}", origin=origin).translate_formula(target)[1:]
+
+
+_REFERENCES = re.compile(
+    r'"(?:[^"]|"")*"'                                                     # a string literal
+    r"|(?<![\w.$])((?:'(?:[^']|'')+'|[^\W\d][\w.]*)!)?"                    # an optional sheet
+    r"(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![\w(!])")
+
+
+def rows_inserted(text: str, home: str, sheet: str, at: int, count: int) -> str:
+    """`text` (a formula on sheet `home`) after `count` rows were inserted into `sheet` at row `at`.
+
+    References to rows from `at` down move down; a range that reaches the row above `at` grows
+    over the new rows, as a SUM over a table grows when rows are added at its end. Absolute
+    references move too, as in Excel.
+    """
+    def move(match: re.Match[str]) -> str:
+        if match.group(3) is None:
+            return match.group(0)  # a string literal
+        prefix = match.group(1)
+        target = home if prefix is None else _unquote(prefix[:-1])
+        if target != sheet:
+            return match.group(0)
+        c1_abs, c1, r1_abs, r1 = match.group(2), match.group(3), match.group(4), int(match.group(5))
+        if match.group(9) is None:
+            row = r1 + count if r1 >= at else r1
+            return f"{prefix or ''}{c1_abs}{c1}{r1_abs}{row}"
+        c2_abs, c2, r2_abs, r2 = match.group(6), match.group(7), match.group(8), int(match.group(9))
+        low, high = min(r1, r2), max(r1, r2)
+        if low >= at:
+            low, high = low + count, high + count
+        elif high >= at - 1:
+            high += count
+        return f"{prefix or ''}{c1_abs}{c1}{r1_abs}{low}:{c2_abs}{c2}{r2_abs}{high}"
+
+    return _REFERENCES.sub(move, text)
+
+
+def _unquote(name: str) -> str:
+    return name[1:-1].replace("''", "'") if name.startswith("'") else name

@@ -27,8 +27,10 @@ CONTEXT_LABELS = ("Udvalg", "Overskrift", "Bevillingstekst")  # what the row was
 MARK_LABEL = "Kildestatus"
 RETIRED_MARK = "Udgået af kilderne"
 RETIRED_SHEET = "Udgåede forslag"
+RETIRED_NOTE = "Står ikke længere i kilderne."  # A2 of a formerly generated sheet the sources no longer give
 RETIRED_COLUMNS = (KEY_LABEL, SHEET_LABEL, *CONTEXT_LABELS, *USER_COLUMNS, MARK_LABEL)
 HEADER_ROW = 4
+TOTAL_LABEL = "Total"  # the row under a table that sums it
 
 Grid = Sequence[Sequence[object]]
 
@@ -59,24 +61,37 @@ class MergeReport:
         return text
 
 
-def keyed_headers(grid: Grid) -> list[tuple[int, dict[str, int]]]:
-    """(row index, label -> column index) of every header row that has a key column and the user columns."""
-    headers = []
+def table_rows(grid: Grid) -> list[tuple[int, dict[str, int], list[Sequence[object]]]]:
+    """(header row index, label -> column index, its rows) of every table of a sheet with a key column.
+
+    A table's rows run from its header to its Total row or the first blank row, so rows users
+    inserted (which have no key) are among them.
+    """
+    tables = []
     for r, row in enumerate(grid):
-        labels = {str(v).strip(): c for c, v in enumerate(row) if isinstance(v, str)}
-        if KEY_LABEL in labels and all(label in labels for label in USER_COLUMNS):
-            headers.append((r, labels))
-    return headers
+        labels = {str(v).strip(): c for c, v in enumerate(row) if isinstance(v, str) and v.strip()}
+        if KEY_LABEL not in labels:
+            continue
+        lines = []
+        for line in grid[r + 1:]:
+            first = _at(line, 0)
+            if (isinstance(first, str) and first.strip() == TOTAL_LABEL) or all(v in (None, "") for v in line):
+                break
+            lines.append(line)
+        tables.append((r, labels, lines))
+    return tables
 
 
 def grid_to_entries(sheet: str, grid: Grid) -> list[UserEntry]:
-    """Every keyed row below each keyed header of one sheet (its rows run until the key column is blank)."""
+    """Every keyed row of each table with the user columns on one sheet (rows without a key are skipped)."""
     entries = []
-    for header, labels in keyed_headers(grid):
-        for row in grid[header + 1:]:
+    for _header, labels, lines in table_rows(grid):
+        if not all(label in labels for label in USER_COLUMNS):
+            continue
+        for row in lines:
             key = _at(row, labels[KEY_LABEL])
             if not isinstance(key, str) or not key.strip():
-                break
+                continue
             values = tuple(_at(row, labels[label]) for label in USER_COLUMNS)
             context = tuple(_at(row, labels[label]) if label in labels else None for label in CONTEXT_LABELS)
             former = _at(row, labels[SHEET_LABEL]) if SHEET_LABEL in labels else sheet
@@ -153,8 +168,8 @@ def retired_sheet_layouts(former_sheets: Iterable[str], layout: BookLayout) -> l
     for name in sorted(set(former_sheets) - current):
         sheet = SheetLayout(name, "Center")
         sheet.put(1, 1, name, Style.TITLE)
-        sheet.put(2, 1, f"Står ikke længere i kilderne. Rækkerne og det, brugerne skrev, er flyttet til "
-                        f"'{RETIRED_SHEET}'.", Style.NOTE)
+        sheet.put(2, 1, f"{RETIRED_NOTE} Rækkerne og det, brugerne skrev, er flyttet til '{RETIRED_SHEET}'.",
+                  Style.NOTE)
         sheets.append(sheet)
     return sheets
 

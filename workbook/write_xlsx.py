@@ -20,6 +20,7 @@ is tested against (tests/test_fast_writer.py), and a book to validate before wri
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from copy import copy, deepcopy
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -50,15 +51,21 @@ TABLE_STYLE = "TableStyleLight9"
 
 def write_workbook(layout: BookLayout, target: Path, template: Path | None = None,
                    stamp: datetime | None = None, lock: FileLock | None = None,
-                   progress: Progress | None = None) -> Path:
+                   progress: Progress | None = None, carry: tuple[Path, Sequence[str]] | None = None) -> Path:
     """Write the layout; `stamp` fixes the file's recorded times so equal layouts give equal bytes.
-    `lock`: the target's `budgetbook.files.FileLock`, when the caller holds it."""
+    `lock`: the target's `budgetbook.files.FileLock`, when the caller holds it. `carry`: (old workbook,
+    sheet names) of sheets users made, copied after the layout's as openpyxl writes them
+    (`workbook.carried_sheets`)."""
     tell = progress or silent
     tell("writing", 0, len(layout.sheets) + 1)
     book = fill_shell(layout, template or template_path())
     # 'created' records the build (a later validate keeps it); the template's own date would mislead.
     book.properties.created = stamp or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     results = evaluate_layout(layout, book, progress)
+    if carry is not None and carry[1]:
+        from workbook.carried_sheets import carry_sheets
+
+        carry_sheets(carry[0], book, carry[1])  # users' own formulas keep no stored result: Excel computes them
     shell = io.BytesIO()
     book.save(shell)
     parts = ooxml.read_package(shell.getvalue())
@@ -66,6 +73,8 @@ def write_workbook(layout: BookLayout, target: Path, template: Path | None = Non
     styles = StyleIndex(book)
     sheets = {sheet.name: sheet for sheet in layout.sheets}
     for done, (path, name) in enumerate(ooxml.sheet_parts(parts).items(), start=1):
+        if name not in sheets:
+            continue  # a sheet users made, carried over: openpyxl wrote its cells
         rows = with_heights(shell_rows(parts[path], strings), sheets[name].row_heights)
         written = write_sheet(sheets[name], rows, styles, strings, results.get(name, {}))
         parts[path] = splice(parts[path], written)

@@ -106,6 +106,14 @@ class SheetView:
     def __getitem__(self, row: int) -> tuple[ViewCell, ...]:
         return tuple(self.cell(row, col) for col in range(1, self.max_column + 1))
 
+    def grid(self) -> list[list[object]]:
+        """The values a spreadsheet shows, row by row from A1: constants, and the stored result of a formula."""
+        rows = [[None] * self.max_column for _ in range(self.max_row)]
+        for source in (self.values, self.cached):
+            for (row, col), value in source.items():
+                rows[row - 1][col - 1] = value
+        return rows
+
 
 @dataclass(frozen=True)
 class BookProperties:

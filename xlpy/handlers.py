@@ -18,16 +18,10 @@ import xlwings as xw
 from budgetbook.errors import BudgetbookError, ConfigError
 from budgetbook.findings import Finding, Severity
 from workbook.api import read_sources
-from workbook.build import CHECKS, TRACE_COLUMNS, build_layout
 from workbook.findings_sheet import SHEET as VALIDATION_SHEET
 from workbook.findings_sheet import put_findings_sheet
 from workbook.layout import BookLayout
-from workbook.user_columns import (
-    MergeReport,
-    merge_user_entries,
-    read_user_entries,
-    retired_sheet_layouts,
-)
+from workbook.refresh import Rebuilt, rebuild_layout
 from workbook.validate import validate_book
 from xlpy.apply import apply_layout, apply_sheet, sheet_for, template_look
 from xlpy.book_values import Grid, book_grids, grids_to_workbook
@@ -66,21 +60,17 @@ def refresh(book: xw.Book) -> str:
 
 
 def rebuild(book: xw.Book, paths: list[Path], where: str) -> str:
-    """Rebuild the generated sheets from these documents, keeping what users wrote in their columns."""
-    layout, merged = layout_keeping_user_entries(book_grids(book), paths)
+    """Rebuild the generated sheets from these documents, keeping what users added (`workbook.refresh`)."""
+    layout, rebuilt = layout_keeping_user_entries(book_grids(book), paths)
     apply_layout(book, layout)
     book.app.calculate()
-    return f"Opdateret fra {len(paths)} dokumenter {where}: {len(layout.sheets)} ark. {merged.describe()}."
+    return f"Opdateret fra {len(paths)} dokumenter {where}: {len(layout.sheets)} ark. {rebuilt.describe()}."
 
 
-def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path]) -> tuple[BookLayout, MergeReport]:
-    """The layout of these documents with Status, Kommentar and Beslutning from the book's grids put back."""
-    entries = read_user_entries(grids)
-    former = traced_sheets(grids.get(CHECKS, []))
-    layout = build_layout(read_sources(paths))
-    merged = merge_user_entries(layout, entries)
-    layout.sheets.extend(retired_sheet_layouts(former, layout))
-    return layout, merged
+def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path]) -> tuple[BookLayout, Rebuilt]:
+    """The layout of these documents with what users added to the book whose values `grids` are."""
+    rebuilt = rebuild_layout(read_sources(paths), grids)
+    return rebuilt.layout, rebuilt
 
 
 @reports_errors
@@ -146,16 +136,6 @@ def source_documents(folder: Path, exclude: str = "") -> list[Path]:
         raise ConfigError(f"Ingen dokumenter (PDF, DOCX, XLSX, tekst) i kildemappen {folder}: læg dem dér, "
                           "eller ret 'Kildemappe' på arket 'Indstillinger'")
     return paths
-
-
-def traced_sheets(kontrol: list[list[object]]) -> set[str]:
-    """The sheets the previous build generated rows on (the "Ark" column of the Sporbarhed table)."""
-    for r, row in enumerate(kontrol):
-        labels = [str(v) if v is not None else "" for v in row]
-        for c in range(len(labels) - len(TRACE_COLUMNS) + 1):
-            if labels[c:c + len(TRACE_COLUMNS)] == TRACE_COLUMNS:
-                return {str(line[c]) for line in kontrol[r + 1:] if c < len(line) and line[c]}
-    return set()
 
 
 def write_findings_sheet(book: xw.Book, findings: list[Finding]) -> None:
