@@ -47,12 +47,13 @@ def to_excel_shape(source: Path, target: Path, *, array_cell: tuple[str, str] | 
             strings.append("".join(t.text or "" for t in item.iter(q("t"))))
     for path, name in sheets.items():
         root = etree.fromstring(parts[path])
-        counts["shared_strings"] += _share_strings(root, strings, index)
+        _share_strings(root, strings, index)
         counts["shared_formulas"] += _share_formulas(root)
         if array_cell and array_cell[0] == name:
             counts["array_formulas"] += _make_array(root, array_cell[1])
         parts[path] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts[_SST] = _sst_xml(strings)
+    counts["shared_strings"] = len(strings)  # every text once, most of them as rich text
     parts["xl/styles.xml"] = _reorder_styles(parts["xl/styles.xml"])
     if not had_sst:
         parts["[Content_Types].xml"] = _with_sst_type(parts["[Content_Types].xml"])
@@ -134,7 +135,7 @@ def _make_array(root: etree._Element, ref: str) -> int:
 
 
 def _sst_xml(strings: list[str]) -> bytes:
-    root = etree.Element(q("sst"), count=str(len(strings)), uniqueCount=str(len(strings)))
+    root = etree.Element(q("sst"), count=str(len(strings)), uniqueCount=str(len(strings)), nsmap={None: NS})
     for text in strings:
         item = etree.SubElement(root, q("si"))
         if len(text) > 3:  # rich text: the same characters in two runs, as Excel stores a partly bold cell

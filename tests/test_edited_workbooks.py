@@ -178,3 +178,34 @@ def _set_number(source: Path, target: Path, sheet: str, cell: str, value: float)
                 data, count = re.subn(rf'(<c r="{cell}"[^>]*>)<v>[^<]*</v>'.encode(), rb"\g<1><v>%d</v>" % value, data)
                 assert count == 1
             out.writestr(item, data)
+
+
+@pytest.mark.parametrize("table", [
+    b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="2">'
+    b"<si><t>a</t></si><si><r><t>b</t></r><r><rPr><b/></rPr><t>c</t></r></si></sst>",
+    b'<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="2">'
+    b"<x:si><x:t>a</x:t></x:si><x:si><x:r><x:t>b</x:t></x:r><x:r><x:t>c</x:t></x:r></x:si></x:sst>",
+    b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+])
+def test_texts_are_added_after_the_workbooks_own_shared_strings(table: bytes, tmp_path: Path) -> None:
+    """Whatever shape the table has (rich text, a namespace prefix, empty), its items stay and ours follow."""
+    from workbook.package_copy import appended_strings
+    from workbook.xlsx_view import _shared_strings
+
+    path = tmp_path / "strings.zip"
+    rels = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("xl/_rels/workbook.xml.rels", rels)
+        package.writestr("xl/sharedStrings.xml", table)
+    with zipfile.ZipFile(path) as package:
+        before = _shared_strings(package)
+        changed: dict[str, bytes] = {}
+        appended_strings(package, changed, b"<si><t>ny &amp; mere</t></si>", 1, 2)
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("xl/_rels/workbook.xml.rels", rels)
+        package.writestr("xl/sharedStrings.xml", changed["xl/sharedStrings.xml"])
+    with zipfile.ZipFile(path) as package:
+        assert _shared_strings(package) == [*before, "ny & mere"]
+        assert re.search(rb'uniqueCount="%d"' % (len(before) + 1), changed["xl/sharedStrings.xml"])

@@ -156,3 +156,15 @@ ROWS_INSERTED = [  # formula, home sheet, rows inserted into CJS at row 13 (2 ro
 @pytest.mark.parametrize(("formula", "home", "expected"), ROWS_INSERTED)
 def test_formulas_move_as_excel_moves_them_when_rows_are_inserted(formula: str, home: str, expected: str) -> None:
     assert rows_inserted(formula, home, "CJS", 13, 2) == expected
+
+
+def test_a_workbook_in_excels_shape_is_rebuilt_keeping_the_same(worked_in: Path, tmp_path: Path) -> None:
+    """Shared strings and formulas and Excel's style order do not hide what users added."""
+    from tests.excel_shape import to_excel_shape
+
+    target = tmp_path / "Budget.xlsx"
+    to_excel_shape(worked_in, target)
+    summary = build_workbook([SEED], target)
+    assert "1 rækker fik deres Status/Kommentar/Beslutning igen" in (summary.kept or "")
+    assert rows_of(target, "CJS") == rows_of(worked_in, "CJS")
+    assert load_workbook(target)["Noter"]["A1"].value == "Husk mødet 3/9"

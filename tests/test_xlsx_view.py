@@ -55,7 +55,7 @@ def test_excel_shape_reads_the_same(built: Path, tmp_path: Path) -> None:
     """Shared strings (rich text too), shared formulas expanded, an array formula, styles in another order."""
     excel = tmp_path / "excel.xlsx"
     counts = to_excel_shape(built, excel, array_cell=("CJS", "F13"))
-    assert counts["shared_strings"] > 1000 and counts["shared_formulas"] > 20 and counts["array_formulas"] == 1
+    assert counts["shared_strings"] > 300 and counts["shared_formulas"] > 20 and counts["array_formulas"] == 1
     mine, theirs = read_view(built), read_view(excel)
     assert contents(theirs) == contents(mine)
     assert {s.title: s.styles for s in theirs.worksheets} == {s.title: s.styles for s in mine.worksheets}
@@ -73,8 +73,10 @@ def test_a_file_saved_by_libreoffice_reads_the_same(built: Path, tmp_path: Path)
         assert other.formulas.keys() == sheet.formulas.keys(), sheet.title
         for key, text in sheet.formulas.items():  # LibreOffice writes 'CJS'!F5 as CJS!F5: the same formula
             assert parse_formula(other.formulas[key]) == parse_formula(text), (sheet.title, key)
-        assert other.values.keys() == sheet.values.keys(), sheet.title
-        for key, value in sheet.values.items():  # LibreOffice writes 15 significant digits
+        texts = {k for k, v in sheet.values.items() if v != ""}  # LibreOffice leaves empty texts out
+        assert {k for k, v in other.values.items() if v != ""} == texts, sheet.title
+        for key in texts:  # LibreOffice writes 15 significant digits
+            value = sheet.values[key]
             assert other.values[key] == (pytest.approx(value, rel=1e-14) if isinstance(value, float) else value)
         styled = {k: v for k, v in sheet.styles.items() if v != "Normal" and (k in sheet.values or k in sheet.formulas)}
         assert {k: other.styles.get(k) for k in styled} == styled, sheet.title
@@ -126,7 +128,7 @@ def test_validate_finds_the_same_on_the_view_as_on_openpyxls_load(built: Path) -
 
 def test_validate_finds_the_same_on_a_10k_list_with_10k_findings(tmp_path: Path) -> None:
     """The bench's 10.000-line list with every stated percentage doubled: one finding per line."""
-    from bench.__main__ import synthetic_list
+    from bench.synthetic import synthetic_list
     from workbook.validate import validate_book, validate_workbook
 
     lines = synthetic_list(10_000, 50).split("\n")

@@ -83,9 +83,9 @@ def added_worksheet(package: zipfile.ZipFile, name: str, sheet_count: int, chang
     return path
 
 
-_SST_START = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_SST_START = re.compile(rb"<(\w+:)?sst\b[^>]*>")
 _SST_END = re.compile(rb"</(?:\w+:)?sst>\s*$")
-_SST_EMPTY = re.compile(rb"<(?:\w+:)?sst\b[^>]*/>")
+_SST_EMPTY = re.compile(rb"<(\w+:)?sst\b[^>]*/>")
 _COUNT = re.compile(rb'\b(count|uniqueCount)="(\d+)"')
 
 
@@ -107,8 +107,13 @@ def appended_strings(package: zipfile.ZipFile, changed: dict[str, bytes], items:
     empty = _SST_EMPTY.search(data)
     if empty is not None:
         start = empty.group(0)[:-2] + b">"
-        data = data[:empty.start()] + start + b"</sst>" + data[empty.end():]
+        data = data[:empty.start()] + start + b"</" + (empty.group(1) or b"") + b"sst>" + data[empty.end():]
     head = _SST_START.search(data)
+    prefix = head.group(1) or b""  # a table written with a namespace prefix (<x:sst>) gets its items with it
+    if prefix:
+        for tag in (b"si", b"t"):
+            items = items.replace(b"<" + tag + b">", b"<" + prefix + tag + b">").replace(
+                b"<" + tag + b" ", b"<" + prefix + tag + b" ").replace(b"</" + tag + b">", b"</" + prefix + tag + b">")
     grown = {b"count": references, b"uniqueCount": added}
     new_head = _COUNT.sub(lambda m: m.group(1) + b'="' + str(int(m.group(2)) + grown[m.group(1)]).encode() + b'"',
                           head.group(0))
