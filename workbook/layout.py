@@ -126,6 +126,7 @@ class SheetLayout:
     column_widths: dict[int, float] = field(default_factory=dict)
     row_heights: dict[int, float] = field(default_factory=dict)
     groups: list[ColumnGroup] = field(default_factory=list)
+    fitted: bool = False  # widths, groups and heights set for print (`workbook.print_layout.fit_sheet`)
 
     def put(self, row: int, col: int, value: CellValue, style: Style | None = None, link: str | None = None) -> str:
         """Place a value; returns the cell's A1 address."""

@@ -55,6 +55,10 @@ def prepare_print(book: BookLayout) -> None:
 
 
 def fit_sheet(sheet: SheetLayout, values: FormulaEstimates | None = None) -> None:
+    """Once per sheet: fitting again would start from the fitted widths and spread spills anew, so a
+    layout written twice (two writers, a bench) would print differently the second time."""
+    if sheet.fitted:
+        return
     values = values or FormulaEstimates(BookLayout([sheet]))
     chosen = dict(sheet.column_widths)  # widths a section chose are the least a column gets
     fixed_titles = sheet.print_cols
@@ -69,6 +73,7 @@ def fit_sheet(sheet: SheetLayout, values: FormulaEstimates | None = None) -> Non
         if not place_spills(sheet, spills):
             break
     sheet.row_heights.update(fit_rows(sheet))
+    sheet.fitted = True
 
 
 # --- widths ------------------------------------------------------------------------------------------
