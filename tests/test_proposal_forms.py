@@ -288,7 +288,15 @@ def test_two_forms_titled_forslag_til_budgetreduktion_are_two_records() -> None:
 def test_raaderumsforslag_with_a_code_starts_a_form_and_is_no_list() -> None:
     result = importers.parse(SAMPLES / "proposal_forms" / "holbaek-raaderumsforslag-kode-og-nummer.docx")
     assert result.kind == "proposal_forms"
-    assert [(r.overskrift, r.udvalg) for r in result.records] == [
-        ("Færre licenser til kontorsoftware", "Økonomiudvalget"),
-        ("Reduceret tilskud til lokale festivaler", "Kultur-, Fritids- og Bevægelsesudvalget")]
+    assert [(r.number, r.overskrift, r.udvalg) for r in result.records] == [
+        ("ØU-01", "Færre licenser til kontorsoftware", "Økonomiudvalget"),
+        ("KFU-02", "Reduceret tilskud til lokale festivaler", "Kultur-, Fritids- og Bevægelsesudvalget")]
     assert result.records[0].estimeret_gevinst == {"2025": 400, "2026": 600, "2027": 600, "2028": 600}
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("Råderumsforslag ØU-01", "ØU-01"), ("Reduktionsforslag nr. 7", "7"), ("Råderumsforslag 3", "3"),
+    ("Forslag til budgetreduktion", ""), ("Reduktionsforslag til budget 2024-2027", ""),
+])
+def test_the_number_a_form_title_carries(title: str, number: str) -> None:
+    assert proposal_forms.number_in_title(title, default_vocabulary()) == number

@@ -46,7 +46,7 @@ KIND_HEADERS = "forms.kind_headers"
 KIND_WORDS = "forms.kinds"
 TITLE_CHARS = 90
 
-__all__ = ["AMOUNT_FIELDS", "KIND", "evidence", "interpret", "parse_bevillinger", "split_center"]
+__all__ = ["AMOUNT_FIELDS", "KIND", "evidence", "interpret", "number_in_title", "parse_bevillinger", "split_center"]
 
 _BEVILLING_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.\d{2}\.\d{2}(?![\d.])")  # "3.20.35": a number's shape
 _CENTER_CODE = re.compile(r"^(?P<code>[A-ZÆØÅ]{2,6})(?:\s*[–—-]\s*|\s+|$)(?P<rest>.*)$")  # "CJS – Jobcenter"
@@ -162,7 +162,21 @@ def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWa
             warnings.append(ReadWarning(f"Text outside the form's tables was skipped: '{one_line(line.text)[:60]}'",
                                         line.provenance))
     form.table.close()
+    if "number" not in form.fields and (number := number_in_title(one_line(block[0].text), vocabulary)):
+        form.fields["number"] = number
     return form
+
+
+def number_in_title(title: str, vocabulary: Vocabulary) -> str:
+    """The proposal's number its title carries: "Råderumsforslag ØU-01" -> "ØU-01", "Reduktionsforslag nr. 7"
+    -> "7" (the title template's `code` and `num`, as printed between them)."""
+    hit = vocabulary.match(TITLES, title)
+    if hit is None or "num" not in hit.captures:
+        return ""
+    num, code = str(hit.captures["num"]), str(hit.captures.get("code", ""))
+    end = title.rfind(num) + len(num)
+    start = title.rfind(code, 0, end - len(num)) if code else end - len(num)
+    return title[start:end] if start >= 0 else num
 
 
 def _read_line(form: _Form, line: Line, reading: Reading, warnings: list[ReadWarning]) -> bool:
