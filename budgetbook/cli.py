@@ -206,8 +206,9 @@ def run_packs(args: argparse.Namespace) -> int:
 def run_send(args: argparse.Namespace) -> int:
     from budgetbook.sending import send_packs
 
-    report = send_packs(args.packs, args.config, dry_run=args.dry_run, force=args.force, outbox=args.outbox,
-                        resend=tuple(args.resend))
+    with terminal_progress() as progress:
+        report = send_packs(args.packs, args.config, dry_run=args.dry_run, force=args.force, outbox=args.outbox,
+                            resend=tuple(args.resend), progress=progress)
     print(report.describe())
     return EXIT_FINDINGS if report.failed else EXIT_OK
 

@@ -3,7 +3,8 @@
 A library function with such a step takes `progress: Progress | None` and calls
 `progress(step, done, total)` as it goes (`done` counts up to `total`; each call replaces the
 last one for that step). The CLI shows rich progress bars (`budgetbook.terminal_progress`);
-the ribbon and the task pane pass their own callable. `STEPS` names each step for people.
+the ribbon and the task pane pass their own callable. `STEPS` names each step for people on
+the command line, `STEPS_DA` in Excel (the status bar, the task pane), where the words are Danish.
 """
 
 from __future__ import annotations
@@ -21,6 +22,32 @@ STEPS = {
     "packs": "Writing committee packs",
     "sending": "Sending packs",
 }
+
+STEPS_DA = {
+    "reading": "Læser dokumenter",
+    "layout": "Opbygger arkene",
+    "evaluating": "Beregner formler",
+    "writing": "Skriver projektmappe",
+    "validating": "Validerer",
+    "packs": "Bygger pakker",
+    "sending": "Sender pakker",
+}
+
+
+def danish_name(step: str) -> str:
+    """The step as the ribbon and the task pane say it (the step itself when it has no name yet)."""
+    return STEPS_DA.get(step, step)
+
+
+def fan_out(*shows: Progress | None) -> Progress:
+    """One progress callable that tells each of `shows` (None ones left out), in order."""
+    told = [show for show in shows if show is not None]
+
+    def tell(step: str, done: int, total: int) -> None:
+        for show in told:
+            show(step, done, total)
+
+    return tell
 
 
 def silent(step: str, done: int, total: int) -> None:

@@ -437,3 +437,60 @@ def test_dry_run_names_outbox_files_like_the_packs(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "deep", "packs"]  # nothing written outside
     message = message_from_bytes((outbox / "USS-E.eml").read_bytes(), policy=policy.default)
     assert message["To"] == "usse@lejre.example"
+
+
+# --- progress: one step, a mail at a time, told only between a mail's logged attempt and the next ---
+
+def test_progress_counts_the_mails_and_is_told_only_after_each_result_is_logged(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+    heard: list[tuple[str, int, int, list[str]]] = []
+
+    def progress(step: str, done: int, total: int) -> None:
+        logged = [e["event"] for e in log_entries(packs)] if (packs / LOG_NAME).exists() else []
+        heard.append((step, done, total, logged))
+
+    with smtp_server() as (controller, server):
+        send_packs(packs, write_config(tmp_path / "c.toml", controller.port), env={}, progress=progress)
+    assert [(step, done, total) for step, done, total, _ in heard] == [("sending", n, 3) for n in range(4)]
+    assert [logged for *_, logged in heard] == [[], ["attempt", "result"], ["attempt", "result"] * 2,
+                                                ["attempt", "result"] * 3]
+
+
+def test_interrupted_while_showing_progress_sends_the_rest_next_run_and_nothing_twice(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs")
+
+    def interrupted_after_the_first(step: str, done: int, total: int) -> None:
+        if done == 1:
+            raise KeyboardInterrupt  # Ctrl-C while the bar is drawn
+
+    with smtp_server() as (controller, server):
+        config = write_config(tmp_path / "c.toml", controller.port)
+        with pytest.raises(KeyboardInterrupt):
+            send_packs(packs, config, env={}, progress=interrupted_after_the_first)
+        assert [e["event"] for e in log_entries(packs)] == ["attempt", "result"]
+        second = send_packs(packs, config, env={})
+    assert [o.status for o in second.outcomes] == [Status.UNCHANGED, Status.SENT, Status.SENT]
+    for address in ("soeren@lejre.example", "ubu@lejre.example", "ussae@lejre.example"):
+        assert len(server.received_by(address)) == 1, address
+
+
+def test_dry_run_and_nothing_to_send_report_progress_too(tmp_path: Path) -> None:
+    packs = make_packs(tmp_path / "packs", errors={"UBU": 1})
+    heard: list[tuple[str, int, int]] = []
+    send_packs(packs, write_config(tmp_path / "c.toml", 1), dry_run=True, outbox=tmp_path / "ob",
+               progress=lambda *told: heard.append(told))
+    assert heard == [("sending", 0, 2), ("sending", 1, 2), ("sending", 2, 2)]  # UBU is blocked: two mails
+
+
+def test_cli_send_shows_a_progress_bar(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from budgetbook.cli import main
+
+    monkeypatch.setenv("BUDGETBOOK_PROGRESS", "1")
+    packs = make_packs(tmp_path / "packs")
+    with smtp_server() as (controller, server):
+        code = main(["send", str(packs), "--config", str(write_config(tmp_path / "c.toml", controller.port))])
+    captured = capsys.readouterr()
+    assert code == 0 and captured.out.endswith("3 sent.\n"), captured.out
+    assert len(server.deliveries) == 3
+    assert "Sending packs" in captured.err and "3/3" in captured.err

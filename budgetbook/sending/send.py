@@ -14,6 +14,7 @@ from pathlib import Path
 from budgetbook.errors import ConfigError
 from budgetbook.file_names import unique_file_names
 from budgetbook.files import FileLock
+from budgetbook.progress import Progress, silent
 from budgetbook.sending.committees import (
     AddressBook,
     normalise_short,
@@ -58,13 +59,17 @@ class Plan:
 
 def send_packs(packs_dir: Path | str, config_path: Path | str, *, dry_run: bool = False, force: bool = False,
                outbox: Path | str | None = None, env: Mapping[str, str] = os.environ,
-               resend: Iterable[str] = (), now: datetime | None = None) -> SendReport:
+               resend: Iterable[str] = (), now: datetime | None = None,
+               progress: Progress | None = None) -> SendReport:
     """Send each pack in `packs_dir` to its committee as configured in `config_path`.
 
     Sends only what the send log does not record as delivered (a changed pack has a new checksum and
     goes to everyone again). `force` sends packs with validation errors, marked as such in the mail.
     `resend` names committees whose uncertain last attempt the user has checked and wants re-sent.
     `dry_run` writes the messages to `outbox` (default out/outbox) and neither sends nor logs.
+    `progress` hears ("sending", mails done, mails to send) after each mail's outcome is logged,
+    never between a mail's attempt and its result, so a display that fails or is interrupted
+    leaves a log from which the next run sends exactly what is still owed.
     """
     book = read_address_book(Path(config_path), env=None if dry_run else env)
     folder = read_packs(Path(packs_dir))
@@ -74,16 +79,19 @@ def send_packs(packs_dir: Path | str, config_path: Path | str, *, dry_run: bool 
     if unknown:
         raise ConfigError(f"resend: no pack for {', '.join(sorted(unknown))} in {folder.path}")
     if dry_run:
-        outcomes, notes = _plan_and_run(folder, book, when, force, wanted, None, Path(outbox or DEFAULT_OUTBOX))
+        outcomes, notes = _plan_and_run(folder, book, when, force, wanted, None, Path(outbox or DEFAULT_OUTBOX),
+                                        progress or silent)
         return SendReport(outcomes, notes, dry_run=True)
     # one send per packs folder at a time: two runs reading the same log would both send
     with FileLock(folder.path / LOG_NAME, "budgetbook send", wait=0):
-        outcomes, notes = _plan_and_run(folder, book, when, force, wanted, SendLog(folder.path / LOG_NAME), None)
+        outcomes, notes = _plan_and_run(folder, book, when, force, wanted, SendLog(folder.path / LOG_NAME), None,
+                                        progress or silent)
     return SendReport(outcomes, notes)
 
 
 def _plan_and_run(folder: PacksFolder, book: AddressBook, when: datetime, force: bool, resend: set[str],
-                  log: SendLog | None, outbox: Path | None) -> tuple[tuple[Outcome, ...], tuple[str, ...]]:
+                  log: SendLog | None, outbox: Path | None, progress: Progress
+                  ) -> tuple[tuple[Outcome, ...], tuple[str, ...]]:
     entries, torn = read_log(folder.path / LOG_NAME)
     notes = [torn] if torn else []
     shorts = {p.udvalg for p in folder.packs}
@@ -97,14 +105,17 @@ def _plan_and_run(folder: PacksFolder, book: AddressBook, when: datetime, force:
             plans.append(result)
         else:
             decided[pack.udvalg] = result
+    if plans:
+        progress("sending", 0, len(plans))
     if outbox is not None:
         names = unique_file_names([p.udvalg for p in folder.packs], ".eml")
-        for plan in plans:
+        for done, plan in enumerate(plans, 1):
             path = write_to_outbox(plan.mail, outbox, names[plan.pack.udvalg])
             decided[plan.pack.udvalg] = Outcome(plan.pack.udvalg, Status.WRITTEN,
                                                 f"{path} (would go to {', '.join(plan.owed)})", plan.owed)
+            progress("sending", done, len(plans))
     elif plans and log is not None:
-        decided.update(plans_to_outcomes(plans, book, log))
+        decided.update(plans_to_outcomes(plans, book, log, progress))
     return tuple(decided[p.udvalg] for p in folder.packs), tuple(notes)
 
 
@@ -143,13 +154,17 @@ def pack_to_plan(pack: Pack, folder: PacksFolder, book: AddressBook, entries: tu
     return Plan(pack, sha256, mail, owed, forced=bool(pack.errors))
 
 
-def plans_to_outcomes(plans: list[Plan], book: AddressBook, log: SendLog) -> dict[str, Outcome]:
-    """Deliver over one SMTP session, logging an attempt before DATA and its result after it."""
+def plans_to_outcomes(plans: list[Plan], book: AddressBook, log: SendLog,
+                      progress: Progress = silent) -> dict[str, Outcome]:
+    """Deliver over one SMTP session, logging an attempt before DATA and its result after it.
+
+    `progress` is told after a mail's result is in the log (see `send_packs`)."""
     outcomes: dict[str, Outcome] = {}
     with SmtpTransport(book.smtp) as transport:
         for index, plan in enumerate(plans):
             outcome = deliver(plan, book, transport, log)
             outcomes[plan.pack.udvalg] = outcome
+            progress("sending", index + 1, len(plans))
             if transport.connection is None:  # connection lost: the rest waits for the next run
                 for rest in plans[index + 1:]:
                     outcomes[rest.pack.udvalg] = Outcome(rest.pack.udvalg, Status.NOT_ATTEMPTED,
