@@ -24,6 +24,7 @@ from pathlib import Path
 import xlwings as xw
 from openpyxl import load_workbook
 
+from budgetbook.progress import Progress, silent
 from templates import template_path
 from workbook.layout import BookLayout, CellValue, Formula, SheetLayout, Style
 from workbook.print_layout import prepare_print
@@ -64,11 +65,14 @@ def excel_input(value: CellValue) -> object:
     return value
 
 
-def apply_layout(book: xw.Book, layout: BookLayout, look: TemplateLook | None = None) -> None:
+def apply_layout(book: xw.Book, layout: BookLayout, look: TemplateLook | None = None,
+                 progress: Progress = silent) -> None:
     look = look or template_look()
     prepare_print(layout)  # widths, row heights and folded columns, as the file writer gets them
-    for sheet_layout in layout.sheets:
+    progress("writing", 0, len(layout.sheets))
+    for done, sheet_layout in enumerate(layout.sheets, 1):
         apply_sheet(sheet_for(book, sheet_layout.name), sheet_layout, look)
+        progress("writing", done, len(layout.sheets))
 
 
 def sheet_for(book: xw.Book, name: str) -> xw.Sheet:

@@ -4,7 +4,8 @@ Every handler takes an xlwings `Book`, so it runs the same from the desktop add-
 (`RunPython("import xlpy.handlers; xlpy.handlers.refresh_caller()")`), from xlwings
 Server (`xlpy.server`, with the book the Office.js add-in sends) and from a test with a
 book built from JSON. A library error becomes one alert with what to do, never a
-traceback in Excel.
+traceback in Excel. While a handler runs, its steps show in Excel's status bar on the desktop
+(`xlpy.status_bar`) and go to the `progress` callable a caller passes (the server's run store).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import xlwings as xw
 
 from budgetbook.errors import BudgetbookError, ConfigError
 from budgetbook.findings import Finding, Severity
+from budgetbook.progress import Progress, fan_out, silent
 from workbook.api import read_sources
+from workbook.engine import EvaluatedBook
 from workbook.findings_sheet import SHEET as VALIDATION_SHEET
 from workbook.findings_sheet import put_findings_sheet
 from workbook.layout import BookLayout
@@ -27,6 +30,7 @@ from xlpy.apply import apply_layout, apply_sheet, sheet_for, template_look
 from xlpy.book_values import Grid, book_grids, grids_to_workbook
 from xlpy.openpyxl_layout import sheet_to_layout
 from xlpy.settings import read_settings
+from xlpy.status_bar import status_bar_progress
 
 TITLE = "Budget"
 ERROR_TITLE = "Budget: det lykkedes ikke"
@@ -36,15 +40,22 @@ WARNING_FILL = "#FFEB9C"
 
 
 def reports_errors(handler: Callable[..., str]) -> Callable[..., str]:
-    """Turn a library error into one alert in Excel (and the returned text), anything else propagates."""
+    """Turn a library error into one alert in Excel (and the returned text), anything else propagates.
+
+    The handler gets `progress=`: the status bar (handed back to Excel before the alert, also on
+    an error) and the caller's own `progress`, if any."""
 
     @functools.wraps(handler)
-    def run(book: xw.Book, *args: object, **kwargs: object) -> str:
-        try:
-            summary = handler(book, *args, **kwargs)
-        except BudgetbookError as exc:
-            book.app.alert(f"Kunne ikke fuldføre: {exc}", title=ERROR_TITLE, mode="critical")
-            return f"Kunne ikke fuldføre: {exc}"
+    def run(book: xw.Book, *args: object, progress: Progress | None = None, **kwargs: object) -> str:
+        with status_bar_progress(book.app) as shown:
+            try:
+                summary = handler(book, *args, progress=fan_out(shown, progress), **kwargs)
+            except BudgetbookError as exc:
+                summary = None
+                failure = f"Kunne ikke fuldføre: {exc}"
+        if summary is None:
+            book.app.alert(failure, title=ERROR_TITLE, mode="critical")
+            return failure
         book.app.alert(summary, title=TITLE)
         return summary
 
@@ -52,54 +63,66 @@ def reports_errors(handler: Callable[..., str]) -> Callable[..., str]:
 
 
 @reports_errors
-def refresh(book: xw.Book) -> str:
+def refresh(book: xw.Book, progress: Progress = silent) -> str:
     """Read every document in the source folder and rebuild the generated sheets, keeping users' columns."""
     folder = read_settings(book).need_source_folder()
     paths = source_documents(folder, exclude=Path(book.fullname).name)
-    return rebuild(book, paths, f"i {folder}")
+    return rebuild(book, paths, f"i {folder}", progress)
 
 
-def rebuild(book: xw.Book, paths: list[Path], where: str) -> str:
+def rebuild(book: xw.Book, paths: list[Path], where: str, progress: Progress = silent) -> str:
     """Rebuild the generated sheets from these documents, keeping what users added (`workbook.refresh`)."""
-    layout, rebuilt = layout_keeping_user_entries(book_grids(book), paths)
-    apply_layout(book, layout)
+    layout, rebuilt = layout_keeping_user_entries(book_grids(book), paths, progress)
+    apply_layout(book, layout, progress=progress)
     book.app.calculate()
     return f"Opdateret fra {len(paths)} dokumenter {where}: {len(layout.sheets)} ark. {rebuilt.describe()}."
 
 
-def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path]) -> tuple[BookLayout, Rebuilt]:
+def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path], progress: Progress = silent
+                                ) -> tuple[BookLayout, Rebuilt]:
     """The layout of these documents with what users added to the book whose values `grids` are."""
-    rebuilt = rebuild_layout(read_sources(paths), grids)
+    results = read_sources(paths, progress=progress)
+    progress("layout", 0, 1)
+    rebuilt = rebuild_layout(results, grids)
+    progress("layout", 1, 1)
     return rebuilt.layout, rebuilt
 
 
 @reports_errors
-def validate(book: xw.Book, record: Callable[[list[Finding]], None] | None = None) -> str:
+def validate(book: xw.Book, record: Callable[[list[Finding]], None] | None = None,
+             progress: Progress = silent) -> str:
     """Hold the values Excel calculated against the sources; list findings, colour the cells that disagree.
 
     `record` also gets the findings (the server keeps them for the task pane's list)."""
+    progress("validating", 0, 3)
     grids = book_grids(book)
-    findings = validate_book(grids_to_workbook(grids))
+    workbook = grids_to_workbook(grids)
+    progress("validating", 1, 3)
+    evaluated = EvaluatedBook(workbook)
+    evaluated.evaluate_all(progress)
+    findings = validate_book(workbook, evaluated)
     if record is not None:
         record(findings)
+    progress("validating", 2, 3)
     uncolour_previous(book, grids.get(VALIDATION_SHEET, []))
     write_findings_sheet(book, findings)
     colour_findings(book, findings)
+    progress("validating", 3, 3)
     return summary_of(findings)
 
 
 @reports_errors
-def build_packs(book: xw.Book) -> str:
+def build_packs(book: xw.Book, progress: Progress = silent) -> str:
     """One workbook per committee from the saved workbook, into the packs folder of the settings."""
     from workbook.packs import build_packs as build
 
     source = saved_path(book)
     out = read_settings(book).packs_folder or source.parent / "Pakker"
-    return build(source, out).describe()
+    return build(source, out, progress=progress).describe()
 
 
 @reports_errors
-def send_packs(book: xw.Book) -> str:
+def send_packs(book: xw.Book, progress: Progress = silent) -> str:
     """Mail the packs to the committees as the address book says (a dry run unless the settings say "Nej")."""
     from budgetbook.sending import send_packs as send
 
@@ -109,7 +132,8 @@ def send_packs(book: xw.Book) -> str:
         raise ConfigError("Projektmappen angiver ingen adressebog: skriv stien til committees.toml i cellen "
                           "'Adressebog' på arket 'Indstillinger'")
     outbox = folder.parent / "Udbakke"
-    return send(folder, settings.address_book, dry_run=settings.dry_run, outbox=outbox).describe()
+    return send(folder, settings.address_book, dry_run=settings.dry_run, outbox=outbox,
+                progress=progress).describe()
 
 
 def refresh_caller() -> None:

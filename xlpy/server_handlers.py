@@ -7,6 +7,8 @@
   Kommentar and Beslutning) and its packs below the configured output root.
 - Send pakker mails (or, with Prøvekørsel, writes to the outbox) only after the user confirmed
   the list of committees and recipients: a real send needs the token of `send_plan`.
+
+Each takes the `progress` of its run (`xlpy.run_progress`), which the task pane polls.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from pathlib import Path
 import xlwings as xw
 
 from budgetbook.errors import ConfigError
+from budgetbook.progress import Progress, silent
 from xlpy import handlers
 from xlpy.book_values import book_grids
 from xlpy.confinement import inside, workbook_id
 from xlpy.confirmations import Confirmations
 from xlpy.documents import DocumentEntry, DocumentStore
+from xlpy.run_progress import RunProgress
 from xlpy.server_settings import ServerSettings
 from xlpy.settings import DOCUMENT_SET, read_setting, read_settings
 
@@ -37,12 +41,13 @@ class ServerContext:
     settings: ServerSettings
     store: DocumentStore
     confirmations: Confirmations
+    runs: RunProgress
 
 
 @lru_cache(maxsize=1)
 def context() -> ServerContext:
     settings = ServerSettings.resolve()
-    return ServerContext(settings, DocumentStore(settings.data_root), Confirmations())
+    return ServerContext(settings, DocumentStore(settings.data_root), Confirmations(), RunProgress())
 
 
 @dataclass(frozen=True)
@@ -83,33 +88,34 @@ def uploaded(book: xw.Book, ctx: ServerContext) -> tuple[str, list[Path], list[D
 
 
 @handlers.reports_errors
-def refresh(book: xw.Book, ctx: ServerContext) -> str:
+def refresh(book: xw.Book, ctx: ServerContext, progress: Progress = silent) -> str:
     _, paths, skipped = uploaded(book, ctx)
-    summary = handlers.rebuild(book, paths, "uploadet til serveren")
+    summary = handlers.rebuild(book, paths, "uploadet til serveren", progress)
     if skipped:
         summary += " Ikke brugt, fordi de ikke kunne læses: " + ", ".join(e.name for e in skipped) + "."
     return summary
 
 
-def validate(book: xw.Book, ctx: ServerContext) -> str:
+def validate(book: xw.Book, ctx: ServerContext, progress: Progress | None = None) -> str:
     try:
         workbook = book_workbook_id(book)
-    except ConfigError:
-        return handlers.validate(book)  # no task pane yet: the sheet and the colours are all there is
-    return handlers.validate(book, record=lambda findings: ctx.store.record_findings(workbook, findings))
+    except ConfigError:  # no task pane yet: the sheet and the colours are all there is
+        return handlers.validate(book, progress=progress)
+    return handlers.validate(book, record=lambda findings: ctx.store.record_findings(workbook, findings),
+                             progress=progress)
 
 
 @handlers.reports_errors
-def build_packs(book: xw.Book, ctx: ServerContext) -> str:
+def build_packs(book: xw.Book, ctx: ServerContext, progress: Progress = silent) -> str:
     from workbook.packs import build_packs as build
     from workbook.write_xlsx import write_workbook
 
     workbook, paths, _ = uploaded(book, ctx)
     folder = output_folder(ctx, workbook)
     folder.mkdir(parents=True, exist_ok=True)
-    layout, _ = handlers.layout_keeping_user_entries(book_grids(book), paths)
-    write_workbook(layout, folder / BUILT)
-    return build(folder / BUILT, folder / PACKS).describe()
+    layout, _ = handlers.layout_keeping_user_entries(book_grids(book), paths, progress)
+    write_workbook(layout, folder / BUILT, progress=progress)
+    return build(folder / BUILT, folder / PACKS, progress=progress).describe()
 
 
 def send_plan(book: xw.Book, ctx: ServerContext, user: str) -> SendPlan:
@@ -131,7 +137,7 @@ def send_plan(book: xw.Book, ctx: ServerContext, user: str) -> SendPlan:
 
 
 @handlers.reports_errors
-def send_packs(book: xw.Book, ctx: ServerContext, user: str, token: str = "") -> str:
+def send_packs(book: xw.Book, ctx: ServerContext, user: str, token: str = "", progress: Progress = silent) -> str:
     from budgetbook.sending import send_packs as send
 
     workbook = book_workbook_id(book)
@@ -140,8 +146,8 @@ def send_packs(book: xw.Book, ctx: ServerContext, user: str, token: str = "") ->
     if not dry_run and not ctx.confirmations.redeem(token, (user, workbook, _manifest_sha(folder))):
         raise ConfigError("Intet er sendt: Send pakker skal bekræftes i dialogen med listen over udvalg og "
                           "modtagere. Tryk Send pakker igen og vælg OK")
-    return send(folder, need_address_book(ctx), dry_run=dry_run,
-                outbox=output_folder(ctx, workbook) / OUTBOX).describe()
+    return send(folder, need_address_book(ctx), dry_run=dry_run, outbox=output_folder(ctx, workbook) / OUTBOX,
+                progress=progress).describe()
 
 
 def need_address_book(ctx: ServerContext) -> Path:

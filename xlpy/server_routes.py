@@ -5,6 +5,7 @@
     DELETE /budget/documents/{document}?workbook=
     GET    /budget/findings?workbook=   the last Valider's findings, each linked to its cell
     POST   /budget/send-plan            the book (JSON) -> committees, recipients and a one-time token
+    GET    /budget/progress?run=        how far this user's script run has got (xlpy.run_progress)
     GET    /budget/help                 the add-in's support page
 
 Every route but the help page needs an authenticated user (xlwings Server's auth hook);
@@ -25,6 +26,7 @@ from xlpy import server_handlers as run
 from xlpy.confinement import workbook_id
 from xlpy.documents import DocumentEntry
 from xlpy.offload import off_loop
+from xlpy.run_progress import owner
 
 router = APIRouter(prefix="/budget")
 
@@ -102,6 +104,14 @@ async def send_plan(current_user: dep.User, book: dep.Book) -> JSONResponse:
         raise HTTPException(status_code=400, detail=str(exc)) from None
     return JSONResponse({"dry_run": plan.dry_run, "token": plan.token, "text": plan.describe(),
                          "recipients": [dataclasses.asdict(r) for r in plan.recipients]})
+
+
+@router.get("/progress")
+async def progress(current_user: dep.User, run_id: str = Query(..., alias="run")) -> JSONResponse:
+    state = run.context().runs.state(owner(current_user), run_id)
+    if state is None:
+        raise HTTPException(status_code=404, detail="Ingen kørsel med det id (endnu)")
+    return JSONResponse(state, headers={"Cache-Control": "no-store"})
 
 
 @router.get("/help")
