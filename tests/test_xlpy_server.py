@@ -181,6 +181,7 @@ def test_without_a_valid_key_every_call_is_refused(server, built_book):
                 stranger.delete(f"/budget/documents/a.txt?workbook={workbook}"),
                 stranger.get("/budget/findings", params={"workbook": workbook}),
                 stranger.post("/budget/send-plan", json=payload_for(built_book, {"Dokumentsæt": workbook})),
+                stranger.get("/budget/progress", params={"run": str(uuid.uuid4())}),
             ]
             assert [c.status_code for c in calls] == [401] * len(calls)
     assert not (server.data_root / workbook).exists()
@@ -336,6 +337,58 @@ def test_prøvekørsel_writes_the_outbox_below_the_output_root(client, server, b
     answer = client.post("/xlwings/custom-scripts-call/send_packs", json=payload_for(built_book, settings))
     assert answer.status_code == 200
     assert list((server.output_root / workbook / "Udbakke").glob("*.eml")), alerts(answer.json())
+
+
+# --- progress of a run, for the task pane ------------------------------------------------------------
+
+def run_with_progress(client, script: str, payload: dict, *args: str) -> tuple[dict, dict]:
+    """Run a script under a new run id; its answer and the progress the server kept of the run."""
+    run = str(uuid.uuid4())
+    answer = client.post(f"/xlwings/custom-scripts-call/{script}", json={**payload, "args": [*args, run]})
+    assert answer.status_code == 200, answer.text
+    progress = client.get("/budget/progress", params={"run": run})
+    assert progress.status_code == 200, progress.text
+    return answer.json(), progress.json()
+
+
+def test_each_script_keeps_its_runs_steps_with_their_danish_names(client, server, built_book):
+    workbook = new_workbook()
+    upload(client, workbook, LIST_TXT)
+    settings = {"Dokumentsæt": workbook}
+    answer, refreshed = run_with_progress(client, "refresh", payload_for(built_book, settings))
+    assert alerts(answer)[0].startswith("Opdateret fra 1 dokumenter")
+    assert refreshed["script"] == "Opdater" and refreshed["finished"] is True
+    steps = {s["step"]: s for s in refreshed["steps"]}
+    assert list(steps) == ["reading", "layout", "writing"] and refreshed["current"] == "writing"
+    assert steps["reading"]["name"] == "Læser dokumenter" and steps["writing"]["name"] == "Skriver projektmappe"
+    assert all(s["done"] == s["total"] for s in steps.values())
+    assert steps["writing"]["total"] >= 19  # a sheet at a time
+
+    _, validated = run_with_progress(client, "validate", payload_for(built_book, settings))
+    assert validated["script"] == "Valider"
+    assert [s["step"] for s in validated["steps"]] == ["validating", "evaluating"]
+    _, built = run_with_progress(client, "build_packs", payload_for(built_book, settings))
+    assert {"reading", "layout", "evaluating", "writing", "packs"} <= {s["step"] for s in built["steps"]}
+    assert next(s for s in built["steps"] if s["step"] == "packs")["name"] == "Bygger pakker"
+    answer, sent = run_with_progress(client, "send_packs", payload_for(built_book, settings), "")  # Prøvekørsel
+    assert sent["script"] == "Send pakker" and sent["steps"][-1]["name"] == "Sender pakker"
+    assert sent["steps"][-1]["done"] == sent["steps"][-1]["total"] > 0, alerts(answer)
+
+
+def test_a_run_is_its_users_own_and_its_id_must_look_like_one(client, server, built_book):
+    from xlpy.server_users import add_user
+
+    workbook = new_workbook()
+    _, mine = run_with_progress(client, "validate", payload_for(built_book, {"Dokumentsæt": workbook}))
+    other_key = add_user(server.data_root.parent / "users.toml", f"Bo Jensen {uuid.uuid4()}")
+    with server.client(key=other_key) as other:
+        assert other.get("/budget/progress", params={"run": mine["run"]}).status_code == 404
+    assert client.get("/budget/progress", params={"run": str(uuid.uuid4())}).status_code == 404
+    odd = client.post("/xlwings/custom-scripts-call/validate",
+                      json={**payload_for(built_book, {"Dokumentsæt": workbook}), "args": ["../../x"]})
+    assert odd.status_code == 400 and "Kørslens id" in odd.text
+    untracked = client.post("/xlwings/custom-scripts-call/validate", json=payload_for(built_book, {}))
+    assert untracked.status_code == 200  # without a run id the script runs as before
 
 
 # --- Microsoft's manifest converter -------------------------------------------------------------------
