@@ -39,6 +39,16 @@ def danish_name(step: str) -> str:
     return STEPS_DA.get(step, step)
 
 
+def danish_text(step: str, done: int, total: int) -> str:
+    """How far a step has got, as the status bar and the task pane say it: "Læser dokumenter 3 af 10"."""
+    name = danish_name(step)
+    if total > 100:
+        return f"{name} {100 * done // total} %"
+    if total > 1:
+        return f"{name} {done} af {total}"
+    return f"{name} …"
+
+
 def fan_out(*shows: Progress | None) -> Progress:
     """One progress callable that tells each of `shows` (None ones left out), in order."""
     told = [show for show in shows if show is not None]

@@ -29,8 +29,9 @@ def test_a_run_shows_its_steps_while_running_and_is_finished_after():
         tell("layout", 0, 1)
         during = runs.state("anne", RUN)
     assert during["current"] == "layout" and not during["finished"]
-    assert during["steps"] == [{"step": "reading", "name": "Læser dokumenter", "done": 2, "total": 4},
-                               {"step": "layout", "name": "Opbygger arkene", "done": 0, "total": 1}]
+    assert during["steps"] == [
+        {"step": "reading", "name": "Læser dokumenter", "done": 2, "total": 4, "text": "Læser dokumenter 2 af 4"},
+        {"step": "layout", "name": "Opbygger arkene", "done": 0, "total": 1, "text": "Opbygger arkene …"}]
     assert runs.state("anne", RUN)["finished"] is True
     assert runs.state("bo", RUN) is None  # another user's run is not there for him
 

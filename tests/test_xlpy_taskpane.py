@@ -235,3 +235,43 @@ def test_the_alert_dialog_has_danish_buttons(server):
                                                     "buttons": "ok_cancel", "mode": "info", "callback": "x"}).text
     buttons = re.findall(r'class="btn [^"]*btn-xl-alert">([^<]+)<', page)
     assert buttons == ["OK", "Annuller"] and "ØU: a@b.dk<br>UBU: c@d.dk" in page
+
+
+def test_a_script_from_the_ribbon_shows_its_progress_in_the_pane(browser, server, tmp_path):
+    from workbook.api import build_workbook
+    from xlpy.payload import book_payload, with_settings
+
+    workbook = str(uuid.uuid4())
+    build_workbook([LIST_TXT], tmp_path / "Budget.xlsx")
+    payload = with_settings(book_payload(tmp_path / "Budget.xlsx"), {"Dokumentsæt": workbook})
+    with server.client() as client:
+        client.post("/budget/documents", data={"workbook": workbook},
+                    files={"file": (LIST_TXT.name, LIST_TXT.read_bytes())})
+    open_pane(browser, server, workbook)
+    browser.execute_script(RIBBON_STUBS, payload)
+    assert not browser.find_element(By.ID, "run").is_displayed()
+    browser.execute_script("""
+        window.told = [];
+        document.addEventListener('budgetbook:progress', (event) => window.told.push(event.detail));
+    """)
+    browser.execute_async_script("budgetbook.runScript('refresh').then(arguments[0]);")
+    told = browser.execute_script("return window.told")
+    assert told[0] == {"label": "Opdater", "state": None}  # shown at once, before the server answers
+    last = told[-1]["state"]
+    assert last["finished"] and last["script"] == "Opdater"
+    assert [s["name"] for s in last["steps"]] == ["Læser dokumenter", "Opbygger arkene", "Skriver projektmappe"]
+    [answer] = browser.execute_script("return window.log.actions")
+    assert [a["args"][0] for a in answer["actions"] if a["func"] == "alert"][0].startswith("Opdateret fra 1")
+    assert browser.find_element(By.ID, "run").is_displayed()
+    assert browser.find_element(By.ID, "run-title").text == "Opdater"
+    assert browser.find_element(By.ID, "run-step").text == (
+        "Opdater afsluttet: Læser dokumenter, Opbygger arkene, Skriver projektmappe.")
+    assert browser.find_element(By.ID, "run-bar").get_attribute("style").endswith("width: 100%;")
+
+    # A poll that finds the run halfway, as the server words it (xlpy.run_progress):
+    browser.execute_script("""document.dispatchEvent(new CustomEvent('budgetbook:progress', {detail: {
+        label: 'Byg pakker', state: {run: 'x', script: 'Byg pakker', finished: false, current: 'packs', steps: [
+            {step: 'packs', name: 'Bygger pakker', done: 2, total: 5, text: 'Bygger pakker 2 af 5'}]}}}));""")
+    assert browser.find_element(By.ID, "run-title").text == "Byg pakker"
+    assert browser.find_element(By.ID, "run-step").text == "Bygger pakker 2 af 5"
+    assert browser.find_element(By.ID, "run-bar").get_attribute("style").endswith("width: 40%;")

@@ -5,7 +5,8 @@ argument; the script records its library progress under (user, run id) while it 
 thread pool, and `GET /budget/progress?run=ID` answers what this user's run has got to:
 
     {"run": "...", "script": "Opdater", "finished": false, "current": "reading",
-     "steps": [{"step": "reading", "name": "Læser dokumenter", "done": 3, "total": 10}]}
+     "steps": [{"step": "reading", "name": "Læser dokumenter", "done": 3, "total": 10,
+                "text": "Læser dokumenter 3 af 10"}]}
 
 Another user's run is not found (404), as is a run never started or long forgotten: the
 server keeps the last `MAX_RUNS` runs, none longer than `KEEP_SECONDS` after it was last told.
@@ -24,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from budgetbook.errors import ConfigError
-from budgetbook.progress import Progress, danish_name, silent
+from budgetbook.progress import Progress, danish_name, danish_text, silent
 
 RUN_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 MAX_RUNS = 500
@@ -37,6 +38,7 @@ class StepState:
     name: str
     done: int
     total: int
+    text: str  # as the status bar says it (budgetbook.progress.danish_text)
 
 
 @dataclass
@@ -90,7 +92,7 @@ class RunProgress:
                 state = self._runs.get(key)
                 if state is None:
                     return
-                state.steps[step] = StepState(step, danish_name(step), done, total)
+                state.steps[step] = StepState(step, danish_name(step), done, total, danish_text(step, done, total))
                 state.current = step
                 state.touched = self._clock()
 

@@ -18,18 +18,13 @@ from contextlib import contextmanager
 
 import xlwings as xw
 
-from budgetbook.progress import Progress, danish_name, silent
+from budgetbook.progress import Progress, danish_text, silent
 
 PREFIX = "Budget: "
 
 
 def status_text(step: str, done: int, total: int) -> str:
-    name = danish_name(step)
-    if total > 100:
-        return f"{PREFIX}{name} {100 * done // total} %"
-    if total > 1:
-        return f"{PREFIX}{name} {done} af {total}"
-    return f"{PREFIX}{name} …"
+    return PREFIX + danish_text(step, done, total)
 
 
 class StatusBar:

@@ -1,5 +1,7 @@
 // The Budget task pane: upload the season's documents (several at once, with progress), remove or
-// replace one, list Valider's findings and select a finding's cell in the workbook.
+// replace one, list Valider's findings and select a finding's cell in the workbook, and show how
+// far a running script (Opdater, Valider, Byg pakker, Send pakker) has got: ribbon.js polls the
+// server and tells the pane with "budgetbook:progress" events.
 //
 // The workbook's documents are kept on the server under its document-set id: the cell
 // Dokumentsæt (defined name Dokumentsaet) on the sheet Indstillinger, which the pane writes the
@@ -156,6 +158,28 @@
     say(problems.join(" "), problems.length ? "error" : "");
   }
 
+  // detail: {label: "Opdater", state: null (just started) or the server's run (xlpy.run_progress)}
+  function showRun(detail) {
+    const state = detail.state;
+    $("#run").classList.remove("d-none");
+    $("#run-title").textContent = detail.label;
+    const bar = $("#run-bar");
+    const text = $("#run-step");
+    const step = state && state.steps.find((s) => s.step === state.current);
+    if (state && state.finished) {
+      bar.style.width = "100%";
+      const names = state.steps.map((s) => s.name).join(", ");
+      text.textContent = `${detail.label} afsluttet${names ? ": " + names : ""}.`;
+    } else if (step) {
+      const share = step.total > 0 ? step.done / step.total : 0;
+      bar.style.width = `${Math.round(share * 100)}%`;
+      text.textContent = step.text;
+    } else {
+      bar.style.width = "0%";
+      text.textContent = "Starter …";
+    }
+  }
+
   async function selectCell(address) {
     const at = address.lastIndexOf("!");
     if (at < 0) {
@@ -230,6 +254,7 @@
         await globalThis.budgetbook.runScript(script);
       });
     }
+    document.addEventListener("budgetbook:progress", (event) => showRun(event.detail));
     document.addEventListener("budgetbook:script-done", (event) => {
       if (event.detail === "validate" && workbook) {
         refreshList("#findings", "/budget/findings");

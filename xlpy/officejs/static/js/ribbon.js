@@ -3,6 +3,9 @@
 // with the ribbon's buttons disabled while it runs and any failure shown as a Danish dialog that
 // says what to do. Send pakker first asks the server who would get what (/budget/send-plan) and
 // sends only after the user pressed OK in the dialog listing committees and recipients.
+// Each run has an id of its own, sent as the script's last argument; while the script runs its
+// progress is polled from /budget/progress and told to the task pane (budget-pane.js) as
+// "budgetbook:progress" events, the pane shown if Office lets us.
 (function () {
   const TAB = "BudgetTab";
   const GROUPS = {
@@ -16,6 +19,7 @@
     send_packs: "Send pakker",
   };
   const scriptUrl = document.currentScript ? document.currentScript.src : "";
+  const POLL_MS = 500;
   let running = false;
 
   function serverUrl(path) {
@@ -123,13 +127,60 @@
     }
   }
 
+  function tellPane(label, state) {
+    document.dispatchEvent(new CustomEvent("budgetbook:progress", { detail: { label: label, state: state } }));
+  }
+
+  // Polls the run's progress until stop(), which polls once more so the pane ends on the finished run.
+  function watchProgress(run, label, headers) {
+    let stopped = false;
+    let timer = null;
+    const url = serverUrl(`/budget/progress?run=${encodeURIComponent(run)}`);
+    async function poll() {
+      try {
+        const response = await fetch(url, { headers: headers, cache: "no-store" });
+        if (response.ok) {
+          tellPane(label, await response.json());
+        } // 404: the server has not started the run yet
+      } catch (error) {
+        // no answer this time; the script's own answer says what happened
+      }
+    }
+    async function loop() {
+      await poll();
+      if (!stopped) {
+        timer = setTimeout(loop, POLL_MS);
+      }
+    }
+    tellPane(label, null);
+    try {
+      Office.addin.showAsTaskpane().catch(() => {});
+    } catch (error) {
+      // Office without the shared runtime's pane API: the pane shows progress when it is open
+    }
+    timer = setTimeout(loop, POLL_MS);
+    return {
+      async stop() {
+        stopped = true;
+        clearTimeout(timer);
+        await poll();
+      },
+    };
+  }
+
+  // `args` are the script's own arguments; the run id goes last.
   async function runScript(name, args = []) {
     await exclusive(LABELS[name], async (context, headers) => {
       const payload = await xlwings.getBookData({ headers: headers }, context);
-      if (args.length > 0) {
-        payload.args = args;
+      const run = crypto.randomUUID();
+      payload.args = [...args, run];
+      const progress = watchProgress(run, LABELS[name], headers);
+      let answer;
+      try {
+        answer = await postJson(`/xlwings/custom-scripts-call/${name}`, payload, headers);
+      } finally {
+        await progress.stop();
       }
-      const answer = await postJson(`/xlwings/custom-scripts-call/${name}`, payload, headers);
       await xlwings.runActions(answer, context);
     });
     document.dispatchEvent(new CustomEvent("budgetbook:script-done", { detail: name }));
@@ -145,7 +196,7 @@
       return; // the error was shown
     }
     if (plan.dry_run) {
-      await runScript("send_packs");
+      await runScript("send_packs", [""]); // no token: Prøvekørsel
       return;
     }
     globalThis.callbacks = globalThis.callbacks || {};
