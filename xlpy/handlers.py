@@ -49,14 +49,10 @@ def reports_errors(handler: Callable[..., str]) -> Callable[..., str]:
     def run(book: xw.Book, *args: object, progress: Progress | None = None, **kwargs: object) -> str:
         with status_bar_progress(book.app) as shown:
             try:
-                summary = handler(book, *args, progress=fan_out(shown, progress), **kwargs)
+                summary, title, mode = handler(book, *args, progress=fan_out(shown, progress), **kwargs), TITLE, None
             except BudgetbookError as exc:
-                summary = None
-                failure = f"Kunne ikke fuldføre: {exc}"
-        if summary is None:
-            book.app.alert(failure, title=ERROR_TITLE, mode="critical")
-            return failure
-        book.app.alert(summary, title=TITLE)
+                summary, title, mode = f"Kunne ikke fuldføre: {exc}", ERROR_TITLE, "critical"
+        book.app.alert(summary, title=title, mode=mode)
         return summary
 
     return run
