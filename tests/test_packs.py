@@ -22,6 +22,7 @@ from workbook.packs import (
     build_packs,
     pack_file_name,
     pack_file_names,
+    row_ranges,
 )
 from workbook.sections.reductions import proposal_key
 from workbook.validate import validate_book, validate_workbook
@@ -250,3 +251,8 @@ def test_findings_on_sheets_no_pack_carries_are_not_counted(tmp_path: Path) -> N
     assert any(f.cell.startswith("Forslag!") for f in validate_workbook(main))
     report = build_packs(main, tmp_path / "packs")
     assert all((p.errors, p.warnings) == (0, 0) for p in report.packs)
+
+
+def test_rows_without_udvalg_are_named_as_ranges_a_reader_can_scan() -> None:
+    rows = [("Katalog", r) for r in range(5, 63)] + [("CJS", 9), ("CJS", 7), ("CJS", 8), ("CJS", 12), ("Katalog", 70)]
+    assert row_ranges(rows) == "Katalog!A5:A62, Katalog!A70, CJS!A7:A9, CJS!A12"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -96,7 +97,7 @@ class PacksReport:
     budget_year: str
     created: str
     packs: tuple[PackResult, ...]
-    unassigned: tuple[str, ...]  # "CJS!A7" of rows with no Udvalg, which are in no pack
+    unassigned: tuple[tuple[str, int], ...]  # (sheet, row) of rows with no Udvalg, which are in no pack
 
     @property
     def manifest(self) -> Path:
@@ -113,8 +114,27 @@ class PacksReport:
                      f"from {self.workbook.name}")
         if self.unassigned:
             lines.append(f"{len(self.unassigned)} rows have no Udvalg and are in no pack: "
-                         + ", ".join(self.unassigned) + " (fill in the Udvalg column and run packs again)")
+                         + row_ranges(self.unassigned) + " (fill in the Udvalg column and run packs again)")
         return "\n".join(lines)
+
+
+def row_ranges(rows: Sequence[tuple[str, int]]) -> str:
+    """Rows as a reader scans them: "Katalog!A5:A62, CJS!A7" (consecutive rows of a sheet as one range,
+    sheets in the order they come)."""
+    by_sheet: dict[str, list[int]] = {}
+    for sheet, row in rows:
+        by_sheet.setdefault(sheet, []).append(row)
+    runs: list[str] = []
+    for sheet, numbers in by_sheet.items():
+        first = last = None
+        for row in [*sorted(set(numbers)), None]:
+            if last is not None and row == last + 1:
+                last = row
+                continue
+            if first is not None:
+                runs.append(f"{sheet}!A{first}" + (f":A{last}" if last != first else ""))
+            first = last = row
+    return ", ".join(runs)
 
 
 def build_packs(workbook_path: Path, out_dir: Path, progress: Progress | None = None) -> PacksReport:
@@ -150,7 +170,7 @@ def build_packs(workbook_path: Path, out_dir: Path, progress: Progress | None = 
                                     _count(scoped, Severity.WARNING),
                                     hashlib.sha256(path.read_bytes()).hexdigest()))
             tell("packs", len(packs), len(budget.committees()))
-        unassigned = tuple(f"{r.sheet}!A{r.row}" for r in budget.rows_without_committee())
+        unassigned = tuple((r.sheet, r.row) for r in budget.rows_without_committee())
         report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned)
         write_manifest(report, lock=lock)
     return report
