@@ -40,6 +40,12 @@ class Clock:
         return {"seconds": time.perf_counter() - self.wall, "cpu": cpu_seconds() - self.cpu}
 
 
+# The build's progress steps in order, and what runs up to the end of each (the writer sizes the
+# columns and rows for print and makes the template's shell before it computes the formulas).
+BUILD_PHASES = {"reading": "reading", "layout": "layout",
+                "evaluating": "print sizing, template shell and formulas", "writing": "writing"}
+
+
 def build(source: Path, out: Path) -> dict[str, object]:
     """`budgetbook build SOURCE -o OUT`, with the time of each phase from its progress reports."""
     import importers.readers.text  # noqa: F401  (imports are not part of the work)
@@ -56,8 +62,8 @@ def build(source: Path, out: Path) -> dict[str, object]:
     summary = build_workbook([source], out, jobs=1, progress=mark)
     result = clock.stop()
     phases, previous = {}, clock.wall
-    for step in ("reading", "layout", "evaluating", "writing"):
-        phases[step] = round(marks[step] - previous, 3)
+    for step, what in BUILD_PHASES.items():
+        phases[what] = round(marks[step] - previous, 3)
         previous = marks[step]
     return {**result, "count": cells, "phases": phases, "sheets": len(summary.sheets)}
 
