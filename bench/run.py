@@ -58,6 +58,7 @@ def build(source: Path, out: Path) -> dict[str, object]:
         if done == total:
             marks[step] = time.perf_counter()
 
+    out.unlink(missing_ok=True)  # a fresh build each run: onto an existing workbook, build keeps what users added
     clock = Clock().start()
     summary = build_workbook([source], out, jobs=1, progress=mark)
     result = clock.stop()
