@@ -35,9 +35,11 @@ def text_element(text: str) -> str:
 
 
 class SharedStrings:
-    """The table being written: each distinct text once, in the order first used."""
+    """The table being written: each distinct text once, in the order first used. `start`: how many
+    items the package's table already holds (its own, rich text too), when texts are appended to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, start: int = 0) -> None:
+        self.start = start
         self._index: dict[str, int] = {}
         self.references = 0
 
@@ -46,16 +48,19 @@ class SharedStrings:
         found = self._index.get(text)
         if found is None:
             found = self._index[text] = len(self._index)
-        return found
+        return self.start + found
 
     def __len__(self) -> int:
         return len(self._index)
 
+    def items_xml(self) -> bytes:
+        """The `<si>` items of the texts added here."""
+        return "".join(f"<si>{text_element(text)}</si>" for text in self._index).encode("utf-8")
+
     def to_xml(self) -> bytes:
-        items = "".join(f"<si>{text_element(text)}</si>" for text in self._index)
-        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<sst xmlns="{MAIN_NS}" count="{self.references}" uniqueCount="{len(self._index)}">'
-                f"{items}</sst>").encode("utf-8")
+        head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<sst xmlns="{MAIN_NS}" count="{self.references}" uniqueCount="{len(self._index)}">')
+        return head.encode() + self.items_xml() + b"</sst>"
 
 
 _C = f"{{{MAIN_NS}}}c"

@@ -34,7 +34,7 @@ from workbook.excel_functions import ExcelError
 from workbook.findings_sheet import SHEET, findings_layout
 from workbook.layout import BookLayout, SheetLayout, Style
 from workbook.package_copy import added_worksheet, appended_strings, write_copy
-from workbook.shared_strings import text_element
+from workbook.shared_strings import SharedStrings
 from workbook.sheet_xml import shell_rows, splice, write_sheet
 from workbook.write_xlsx import fill_shell
 from workbook.xlsx_view import BookView
@@ -88,7 +88,7 @@ def record_validation(path: Path, view: BookView, findings: Sequence[Finding],
         with zipfile.ZipFile(path) as package:
             changed: dict[str, bytes] = {}
             styles = _StyleIds(package.read(ooxml.STYLES) if ooxml.STYLES in package.namelist() else None)
-            strings = _AppendedStrings(len(view.shared_strings))
+            strings = SharedStrings(start=len(view.shared_strings))
             created = view.properties.created
             sheet_part = validation_part(layout, styles, strings, created.date() if created else None)
             target = parts.get(SHEET) or added_worksheet(package, SHEET, len(parts), changed, layout.print_rows)
@@ -107,7 +107,7 @@ def record_validation(path: Path, view: BookView, findings: Sequence[Finding],
     return Recorded(path, len(findings), tuple(stale))
 
 
-def validation_part(layout: SheetLayout, styles: _StyleIds, strings: _AppendedStrings, dated: date | None) -> bytes:
+def validation_part(layout: SheetLayout, styles: _StyleIds, strings: SharedStrings, dated: date | None) -> bytes:
     """The Validering sheet's part: the template's shell set up (and sized for print) as the layout says, its
     cells written in; `dated`: the day the workbook was built, for the page header."""
     shell = fill_shell(BookLayout([layout], dated=dated), template_path())
@@ -115,30 +115,8 @@ def validation_part(layout: SheetLayout, styles: _StyleIds, strings: _AppendedSt
     shell.save(saved)
     package = ooxml.read_package(saved.getvalue())
     [part] = ooxml.sheet_parts(package)
-    rows = shell_rows(package[part], strings)  # type: ignore[arg-type]
+    rows = shell_rows(package[part], strings)
     return splice(package[part], write_sheet(layout, rows, styles, strings, {}))  # type: ignore[arg-type]
-
-
-class _AppendedStrings:
-    """Texts for the end of the package's shared-strings table, which keeps its own items (rich text too)."""
-
-    def __init__(self, existing: int) -> None:
-        self.start = existing
-        self._index: dict[str, int] = {}
-        self.references = 0
-
-    def index(self, text: str) -> int:
-        self.references += 1
-        found = self._index.get(text)
-        if found is None:
-            found = self._index[text] = len(self._index)
-        return self.start + found
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def items_xml(self) -> bytes:
-        return "".join(f"<si>{text_element(text)}</si>" for text in self._index).encode("utf-8")
 
 
 class _StyleIds:
