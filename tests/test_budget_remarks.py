@@ -12,7 +12,6 @@ import importers
 from budgetbook.errors import NumberError, SourceError
 from budgetbook.records.remarks import NO_HEADING
 from importers import budget_remarks
-from importers.readers import read_lines
 from samples.make_budget_remarks import text_to_blocks, write_docx
 from tests import golden
 from tests.golden import SAMPLES, check_golden, sample_files

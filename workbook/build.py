@@ -13,8 +13,8 @@ from budgetbook.records.reduction import ListDocument
 from importers import kind_label
 from workbook import formulas as fx
 from workbook.display import moment_text
-from workbook.kontrol import CHECK_COLUMNS, CHECKS, TRACE_COLUMNS, TRACE_FIRST_COL, checks_sheet  # noqa: F401
-from workbook.layout import BookLayout, Check, SheetLayout, Style, table_over
+from workbook.kontrol import checks_sheet
+from workbook.layout import BookLayout, SheetLayout, Style, table_over
 from workbook.sections import Block, Section, Trace
 from workbook.sections.catalogue import CatalogueSection
 from workbook.sections.minutes import MinutesSection

@@ -21,7 +21,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from budgetbook.errors import FormulaError, WorkbookError
 from budgetbook.progress import Progress, silent
-from workbook.excel_functions import VALUE, FUNCTIONS, ExcelError, Grid, arithmetic, compare, to_number, to_text
+from workbook.excel_functions import FUNCTIONS, VALUE, ExcelError, Grid, arithmetic, compare, to_number, to_text
 from workbook.formula_parser import Binary, Call, Const, Node, Ref, Unary, parse_formula, parse_ref
 from workbook.xlsx_view import BookView
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from budgetbook.errors import BudgetbookError
 from budgetbook.model import Provenance
-from workbook.build import TRACE_COLUMNS
+from workbook.kontrol import TRACE_COLUMNS
 
 Grid = Sequence[Sequence[object]]
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from lxml import etree
 
 from workbook.layout import address
-from workbook.xlsx_view import shared_strings_path
 from workbook.ooxml import (
     CONTENT_TYPES,
     MAIN_NS,
@@ -33,6 +32,7 @@ from workbook.ooxml import (
     WORKBOOK_RELS,
     xml_bytes,
 )
+from workbook.xlsx_view import shared_strings_path
 
 WORKSHEET_REL = f"{REL_NS}/worksheet"
 WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"

@@ -38,11 +38,11 @@ from budgetbook.progress import Progress, silent
 from importers import kind_label
 from templates import template_path
 from workbook import formulas as fx
-from workbook.build import CHECKS, OVERVIEW, checks_sheet  # the same Kontrol sheet as the main workbook's
+from workbook.build import OVERVIEW
 from workbook.display import date_text
 from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
-from workbook.kontrol import read_checks
+from workbook.kontrol import CHECKS, checks_sheet, read_checks  # the Kontrol sheet as the main workbook's
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
 from workbook.readback import BudgetBook, CenterBlock, committee_sheet, committee_sheets_of, read_budget
 from workbook.sections import Trace

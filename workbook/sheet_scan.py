@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import unescape
+
 from lxml import etree
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

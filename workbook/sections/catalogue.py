@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from budgetbook.model import ImportResult, Provenance
-from budgetbook.units import factor_to_tkr, unit_label
 from budgetbook.records.catalogue import CatalogueDocument, Initiative
 from budgetbook.records.proposals import ProposalForm
 from budgetbook.records.reduction import ReductionLine
+from budgetbook.units import factor_to_tkr, unit_label
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, Table
 from workbook.sections import Block, SheetsOnlySection, Trace

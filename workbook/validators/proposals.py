@@ -24,14 +24,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
 from budgetbook.errors import WorkbookError
 from budgetbook.findings import Finding, Severity
 from budgetbook.model import Number, Provenance
 from budgetbook.records.proposals import KINDS
 from importers.numbers import format_number
-from workbook.kontrol import read_traces
 from workbook.engine import EvaluatedBook
+from workbook.kontrol import read_traces
 from workbook.layout import address
 from workbook.sections.proposals import (
     AARSVAERK,
