@@ -37,18 +37,18 @@ def test_nested_and_concurrent_uses_restore_once_the_last_is_done() -> None:
     def other() -> None:
         with fewer_collections():
             inner_done.set()
-            outer_may_finish.wait(5)
+            outer_may_finish.wait(60)
 
     with fewer_collections():
         worker = threading.Thread(target=other)
         worker.start()
-        inner_done.wait(5)
+        inner_done.wait(60)
         with fewer_collections():
             assert gc.get_threshold() == WORK_THRESHOLDS
         assert gc.get_threshold() == WORK_THRESHOLDS  # the inner one did not restore early
     assert gc.get_threshold() == WORK_THRESHOLDS  # the thread still works
     outer_may_finish.set()
-    worker.join(5)
+    worker.join(60)
     assert gc.get_threshold() == OWN
 
 
