@@ -62,8 +62,9 @@ def evidences(reading: Reading) -> list[Evidence]:
     return sorted(found, key=lambda e: (-e.score, order[e.kind]))
 
 
-def importer_for(reading: Reading, kind: str | None = None) -> ModuleType:
-    """The importer that reads the document: `kind` if given, else the best one above the threshold."""
+def importer_for(reading: Reading, kind: str | None = None, ranked: list[Evidence] | None = None) -> ModuleType:
+    """The importer that reads the document: `kind` if given, else the best one above the threshold
+    (`ranked`: the document's `evidences`, when the caller has them already)."""
     kind = kind or reading.profile.kind
     if kind is not None:
         for importer in IMPORTERS:
@@ -71,7 +72,7 @@ def importer_for(reading: Reading, kind: str | None = None) -> ModuleType:
                 return importer
         raise UnknownDocumentError(f"No kind of document is called {kind!r}", reading.source.path,
                                    hint=f"budgetbook reads: {', '.join(kinds())}.")
-    ranked = evidences(reading)
+    ranked = ranked or evidences(reading)
     best = ranked[0]
     if best.score >= THRESHOLD:
         return next(importer for importer in IMPORTERS if importer.KIND == best.kind)
@@ -87,7 +88,7 @@ def decide(reading: Reading, kind: str | None = None) -> tuple[Reading, ImportRe
     if kind is not None or reading.profile.kind is not None:
         return reading, interpret(reading, importer_for(reading, kind))
     ranked = evidences(reading)
-    best = importer_for(reading)  # raises for a document of no kind
+    best = importer_for(reading, ranked=ranked)  # raises for a document of no kind
     contenders = [e.kind for e in ranked if e.score >= max(THRESHOLD, ranked[0].score - CONTENDER_MARGIN)]
     if len(contenders) < 2:
         return reading, interpret(reading, best)
