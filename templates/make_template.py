@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.worksheet.page import PageMargins
 
+from workbook import ooxml
+
 # Excel shows these with the reader's separators: 15.036 and 0,4 % in a Danish Excel.
 AMOUNT_FORMAT = "#,##0;-#,##0;0"
 PCT_FORMAT = "0.0%"
@@ -116,6 +118,10 @@ def make_template(path: Path) -> None:
             sheet.column_dimensions[_letter(index)].width = width
         print_setup(sheet)
     book.save(path)
+    # openpyxl writes a font's children out of the schema's order; Excel's Open XML checks refuse that
+    parts = ooxml.read_package(path)
+    parts[ooxml.STYLES] = ooxml.styles_in_schema_order(parts[ooxml.STYLES])
+    ooxml.write_package(parts, path)
 
 
 def _letter(index: int) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openxml_audit import OpenXmlValidator
 
+from templates import template_path
 from tests.test_fast_writer import ONE_OF_EACH
 from workbook.api import build_workbook, validate_and_record
 from workbook.packs import build_packs
@@ -65,3 +66,8 @@ def test_the_validator_finds_what_openpyxl_writes(tmp_path: Path) -> None:
     book.save(tmp_path / "openpyxl.xlsx")
     errors = audit(tmp_path / "openpyxl.xlsx")
     assert any("inline" in e for e in errors) and any("font" in e for e in errors), errors
+
+
+def test_the_template_users_restyle_passes_too() -> None:
+    """templates/budget.xlsx ships with budgetbook and is opened and saved by users in Excel."""
+    assert audit(template_path()) == []
