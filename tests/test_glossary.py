@@ -25,7 +25,7 @@ ENGLISH = {
     "unit_text", "date_from",
     # catalogues, forms and remarks of any municipality (issue 9)
     "area", "consequences", "effect", "effect_by_year", "effect_unit", "net_budget", "other", "other_amounts",
-    "savings", "year",
+    "savings", "year", "table",
 }
 
 

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from openpyxl import Workbook, load_workbook
+
 import importers
 from importers.reduction_list.columns import header_to_columns
 from importers.vocabulary import default
 from tests.golden import SAMPLES
 from workbook.api import build_workbook
+from workbook.sections.other_tables import SHEET as OTHER_TABLES
 from workbook.validate import validate_workbook
 
 LISTS = SAMPLES / "reduction_list"
@@ -24,6 +27,8 @@ ODENSE = [LISTS / f"odense-omraader-uden-titelkolonne-mio-kr.{ext}" for ext in (
 def test_hoersholm_bestilling_titles_a_repeated_year_and_whole_kroner() -> None:
     result = importers.parse(HOERSHOLM)
     assert result.kind == "reduction_list" and len(result.records) == 17  # 13 reductions, 4 driftsønsker
+    assert [r.table for r in result.records] == ["reductions"] * 13 + ["expansions"] * 4
+    assert result.records[13].overskrift == "Klimaforebyggende arbejde i det geografiske område"
     first = result.records[0]
     assert (first.nr, first.center, first.overskrift) == ("MPU 1", "11",
                                                           "Reduktion af ukrudsbekæmpelse på kommunale fortove")
@@ -55,9 +60,49 @@ def test_odense_areas_are_the_titles_of_a_list_without_a_title_column(path: Path
     assert (result.document.unit, result.document.savings_sign) == ("mio. kr.", 1)
 
 
-def test_a_workbook_of_odense_validates(tmp_path: Path) -> None:
-    # Hørsholm's is left out: its "I alt" is the total of the reductions above it, and the workbook adds the
-    # driftsønsker of the second table to them (not mended yet: the rows of a second table below a list's
-    # total are read as more rows of the same list).
-    out = build_workbook([ODENSE[0]], tmp_path / "Budget.xlsx").output
+def test_a_workbook_of_odense_and_hoersholm_validates(tmp_path: Path) -> None:
+    # Hørsholm's "I alt" is the total of the reductions above it; the driftsønsker below it are no reductions
+    out = build_workbook([ODENSE[0], HOERSHOLM], tmp_path / "Budget.xlsx").output
     assert validate_workbook(out) == []
+    book = load_workbook(out)
+    wishes = [row for row in book[OTHER_TABLES].iter_rows(values_only=True) if row[0] in ("1", "2", "3", "4")]
+    assert [row[2] for row in wishes][-1] == "Badevandsundersøgelse syd for Rungsted Havn"
+    assert all(book[name].cell(1, 1).value not in ("1", "2", "3", "4") for name in ("11", "12"))
+
+
+def _list_with_tables(path: Path, investments_total: int) -> Path:
+    """A list whose reductions are followed by a table of investments with its own total."""
+    book = Workbook()
+    sheet = book.active
+    for row in (["Spareforslag og anlægsønsker"], ["Beløb i 1.000 kr."], ["Nr.", "Forslag", "2025", "2026"],
+                ["1", "Lukning af svømmehal", 500, 1000], ["2", "Færre vejbump", 200, 200], ["I alt", None, 700, 1200],
+                [], ["Anlægsønsker"], ["Nr.", "Forslag", "2025", "2026"], ["A1", "Ny skole", 30000, 10000],
+                ["A2", "Cykelsti", 2000, 0], ["I alt", None, investments_total, 10000]):
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_table_of_investments_below_the_reductions_is_read_as_such(tmp_path: Path) -> None:
+    result = importers.parse(_list_with_tables(tmp_path / "liste.xlsx", 32000))
+    assert [(r.nr, r.table) for r in result.records] == [("1", "reductions"), ("2", "reductions"),
+                                                         ("A1", "investments"), ("A2", "investments")]
+    assert result.stated_totals.hovedtotal == {"2025": 700, "2026": 1200}
+    assert result.stated_totals.tables["investments"].hovedtotal == {"2025": 32000, "2026": 10000}
+    assert not result.warnings or all("second grand total" not in w.message for w in result.warnings)
+
+
+def test_a_table_of_investments_checks_its_own_total(tmp_path: Path) -> None:
+    right = build_workbook([_list_with_tables(tmp_path / "right.xlsx", 32000)], tmp_path / "Right.xlsx").output
+    assert validate_workbook(right) == []
+    wrong = build_workbook([_list_with_tables(tmp_path / "wrong.xlsx", 32500)], tmp_path / "Wrong.xlsx").output
+    findings = validate_workbook(wrong)
+    assert [(f.cell.split("!")[0], f.severity.value) for f in findings] == [(f"'{OTHER_TABLES}'", "error")]
+
+
+@pytest.mark.parametrize(("text", "table"), [
+    ("Forslag til driftsønsker", "expansions"), ("Anlægsønsker", "investments"),
+    ("Forslag til budgetreduktioner", "reductions"), ("Udvidelsesforslag", "expansions"),
+])
+def test_table_headings(text: str, table: str) -> None:
+    assert default().role("lists.tables", text) == table

@@ -110,7 +110,7 @@ def test_extract_command_writes_the_documented_json(tmp_path: Path) -> None:
     assert data["kind"] == "reduction_list"
     assert set(data) >= {"kind", "source", "records", "stated_totals", "warnings"}
     assert set(data["records"][0]) == {"nr", "bevillingstekst", "center", "udvalg", "overskrift", "forklaring",
-                                       "amounts", "budget_base", "pct_stated", "provenance", "period_total"}
+                                       "amounts", "budget_base", "pct_stated", "provenance", "period_total", "table"}
     assert data["document"]["unit"] == "1.000 kr." and data["document"]["savings"] == "positive"
     assert set(data["records"][0]["provenance"]) == {"file", "page", "line"}
     assert data["stated_totals"]["hovedtotal"]["2023"] == 15036

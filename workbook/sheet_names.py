@@ -24,7 +24,7 @@ from workbook.layout import SHEET_NAME_LIMIT, BookLayout, cut, sheet_name
 # Every sheet budgetbook makes under a fixed name (the workbook, the packs, the ribbon's settings).
 FIXED_SHEETS = ("Oversigt", "Kilder", "Kontrol", "Validering", "Forslag", "Bemærkninger", "Referat",
                 "Referat - tabeller", "Katalog", "Katalog - opsummering", "Katalog - typer",
-                "Lignende initiativer", "Udgåede forslag", "Forside", "Indstillinger", "History")
+                "Lignende initiativer", "Udgåede forslag", "Forside", "Indstillinger", "History", "Ønsker og anlæg")
 # ... and the families of names it makes: committee sheets, further minutes, the template's prototypes.
 FIXED_PATTERNS = (re.compile(r"^udvalg\s", re.IGNORECASE),
                   re.compile(r"^referat \d+( - tabeller)?$", re.IGNORECASE),

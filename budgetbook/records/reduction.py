@@ -10,6 +10,10 @@ from budgetbook.model import Number, Provenance, YearAmounts
 from budgetbook.units import FACTOR_BY_LABEL, LABELS
 
 DEFAULT_UNIT = LABELS["tkr"]
+HOVEDTOTAL = "Hovedtotal"  # the key of a list's own (grand) total and target among its stated totals
+REDUCTIONS = "reductions"
+# The tables a list may print (vocabulary group `lists.tables`) and the workbook's Danish name for each.
+TABLES = {REDUCTIONS: "Reduktioner", "expansions": "Driftsønsker", "investments": "Anlæg"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class ReductionLine:
     pct_stated: Number | None  # in percent (0,4 % is 0.4), however the source typed it
     provenance: Provenance
     period_total: Number | None = None  # "I alt 2021-2024" as printed on the row
+    table: str = REDUCTIONS  # the list's table the row stands in: reductions, expansions or investments (`TABLES`)
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ class StatedTotals:
     `centers` holds each group's printed total (labelled "CJS Total", "Socialforvaltningen i alt", or an
     unlabelled row under the group), `hovedtotal` the list's grand total; `targets` what a group or
     the whole list must save ("Sparekrav", "Måltal", "Reduktionskrav"; the list's own under
-    `HOVEDTOTAL`) with `target_labels` the words it was printed with.
+    `HOVEDTOTAL`) with `target_labels` the words it was printed with. These are the reductions'; a
+    table of another meaning below them (expansion wishes, investments) has its own in `tables`.
     """
 
     centers: Mapping[str, YearAmounts]
@@ -45,12 +51,15 @@ class StatedTotals:
     targets: Mapping[str, YearAmounts] = field(default_factory=dict)
     target_labels: Mapping[str, str] = field(default_factory=dict)
     target_provenance: Mapping[str, Provenance] = field(default_factory=dict)
+    tables: Mapping[str, StatedTotals] = field(default_factory=dict)  # what the list's other tables state
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"centers": {c: dict(v) for c, v in self.centers.items()},
                                    "hovedtotal": dict(self.hovedtotal)}
         if self.targets:
             data["targets"] = {g: {"label": self.target_labels.get(g, ""), **dict(v)} for g, v in self.targets.items()}
+        if self.tables:
+            data["tables"] = {table: stated.to_json() for table, stated in self.tables.items()}
         return data
 
 

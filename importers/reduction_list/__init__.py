@@ -17,13 +17,13 @@ from difflib import SequenceMatcher
 
 from budgetbook.errors import SourceError
 from budgetbook.model import ImportResult, Provenance, ReadWarning
-from budgetbook.records.reduction import ReductionLine, StatedTotals
+from budgetbook.records.reduction import REDUCTIONS, ReductionLine, StatedTotals
 from importers.readers import Line
 from importers.reading import Evidence, Reading, Scorecard
 from importers.reduction_list.columns import Columns, header_to_columns
 from importers.reduction_list.conventions import read_conventions
 from importers.reduction_list.percent import as_percent, percent_scale
-from importers.reduction_list.structure import HOVEDTOTAL, Draft, ListState
+from importers.reduction_list.structure import HOVEDTOTAL, Draft, ListState, Sums
 from importers.reduction_list.text_rows import split_number_tails
 from importers.reduction_list.unruled import unruled_rows
 from importers.vocabulary import Vocabulary
@@ -90,8 +90,9 @@ def interpret(reading: Reading) -> ImportResult:
     warnings = list(state.warnings)
     records = _records(state, warnings)
     where = (state.title_line or state.header_lines[0]).provenance
+    reductions = [r for r in records if r.table == REDUCTIONS] or records  # the sign is the reductions'
     conventions = read_conventions(state.title, state.headers, state.sentences,
-                                   [v for r in records for v in r.amounts.values() if v is not None],
+                                   [v for r in reductions for v in r.amounts.values() if v is not None],
                                    state.decimals, vocabulary, reading.profile, where)
     warnings.extend(conventions.warnings)
     warnings.extend(rare_spellings_to_warnings(records))
@@ -102,10 +103,15 @@ def interpret(reading: Reading) -> ImportResult:
         reading.note(f"Columns ({line.provenance.describe().split(', ', 1)[-1]}): {header.describe()}")
     for note in conventions.notes:
         reading.note(note)
-    stated = StatedTotals(state.centers, state.hovedtotal, state.provenance, state.targets, state.target_labels,
-                          state.target_provenance)
+    others = {table: _stated(sums) for table, sums in state.sums.items() if table != REDUCTIONS}
+    stated = _stated(state.sums[REDUCTIONS], others)
     return ImportResult(KIND, source, tuple(records), tuple(warnings), stated_totals=stated,
                         document=conventions.document)
+
+
+def _stated(sums: Sums, tables: dict[str, StatedTotals] | None = None) -> StatedTotals:
+    return StatedTotals(sums.centers, sums.hovedtotal, sums.provenance, sums.targets, sums.target_labels,
+                        sums.target_provenance, tables or {})
 
 
 def _no_header_hint(path: str) -> str:
@@ -139,7 +145,7 @@ def _records(state: ListState, warnings: list[ReadWarning]) -> list[ReductionLin
             overskrift=title, forklaring=draft.texts["explanation"] or " ".join(state.description.get(id(draft), [])),
             amounts=draft.amounts, budget_base=draft.budget,
             pct_stated=as_percent(draft.pct, scale) if draft.pct else None, provenance=draft.line.provenance,
-            period_total=draft.period_total))
+            period_total=draft.period_total, table=draft.table))
     return records
 
 

@@ -11,6 +11,8 @@ Below a header (`columns.header_to_columns`) every line is one of:
   or a row of figures with no text at all, or a row without number whose figures equal the sum of the
   rows above it in its group: the total of the group it names or closes, or of the whole list;
 - a proposal: a title or a number, and amounts;
+- a table heading (`lists.tables`: "Forslag til driftsønsker", "Anlægsønsker") after a total: the rows below
+  belong to a table of another meaning than the reductions, and its totals are that table's;
 - anything else (a sentence, a note) is prose, kept for the unit and sign (`conventions`).
 Stated totals and targets are kept apart from the rows: they check the workbook, they are never data.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetbook.model import Number, Provenance, ReadWarning
+from budgetbook.records.reduction import REDUCTIONS
 from importers.cleanup import one_line
 from importers.numbers import is_number, parse_number
 from importers.readers import Cell, Line
@@ -48,6 +51,19 @@ class Draft:
     group: str  # the heading it stands under ("" for none)
     group_udvalg: str
     center: str = ""  # the center column's text, or the name a total below gave it
+    table: str = REDUCTIONS  # the table it stands in (`lists.tables`)
+
+
+@dataclass
+class Sums:
+    """What one table of the list states: its groups' totals, its grand total and its targets."""
+
+    centers: dict[str, dict[str, Number]] = field(default_factory=dict)
+    hovedtotal: dict[str, Number] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    targets: dict[str, dict[str, Number]] = field(default_factory=dict)
+    target_labels: dict[str, str] = field(default_factory=dict)
+    target_provenance: dict[str, Provenance] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,17 +81,22 @@ class ListState:
     group_udvalg: str = ""
     drafts: list[Draft] = field(default_factory=list)
     open: list[Draft] = field(default_factory=list)
-    centers: dict[str, dict[str, Number]] = field(default_factory=dict)
-    hovedtotal: dict[str, Number] = field(default_factory=dict)
-    provenance: dict[str, Provenance] = field(default_factory=dict)
-    targets: dict[str, dict[str, Number]] = field(default_factory=dict)
-    target_labels: dict[str, str] = field(default_factory=dict)
-    target_provenance: dict[str, Provenance] = field(default_factory=dict)
+    table: str = REDUCTIONS  # the table being read; what each table states is in `sums`
+    sums: dict[str, Sums] = field(default_factory=lambda: {REDUCTIONS: Sums()})
     warnings: list[ReadWarning] = field(default_factory=list)
     decimals: int = 0
     used: list[Line] = field(default_factory=list)
     describing: Draft | None = None  # the proposal whose description below the table is being read
     description: dict[int, list[str]] = field(default_factory=dict)  # id(draft) -> its description's lines
+
+    @property
+    def stated(self) -> Sums:
+        """What the table being read states."""
+        return self.sums[self.table]
+
+    @property
+    def hovedtotal(self) -> dict[str, Number]:
+        return self.stated.hovedtotal
 
     def read(self, lines: Sequence[Line]) -> None:
         for line in lines:
@@ -104,8 +125,10 @@ class ListState:
     # -- before the table ------------------------------------------------------------------
 
     def _preamble(self, line: Line) -> bool:
-        self.sentences.append(line)
         text = one_line(line.text)
+        if self.vocabulary.match("lists.tables", text) is not None and self.title:
+            return True  # "Forslag til budgetreduktioner" under the title: the first table's heading
+        self.sentences.append(line)
         if not self.title and len([c for c in line.cells if c not in (None, "")]) == 1 and not is_number(text):
             self.title, self.title_line = text, line
             return True
@@ -164,6 +187,8 @@ class ListState:
     def _text_row(self, line: Line, columns: Columns, filled: list[tuple[int, str]]) -> bool:
         """A line without figures: a group heading, the title again, a proposal's description, or a sentence."""
         text = " ".join(t for _, t in filled)
+        if self._table_heading(text):
+            return True
         kind = self.vocabulary.search("common.kinds", text)
         if normalize(text) == normalize(self.title) or (kind is not None and kind.role == "reduction_list"):
             return True  # the list's title, printed again on a new page
@@ -174,6 +199,17 @@ class ListState:
             self.sentences.append(line)
             return False
         self._heading(text)
+        return True
+
+    def _table_heading(self, text: str) -> bool:
+        """A heading that starts a table of another meaning, where the rows above are closed by a total
+        ("I alt", then "Forslag til driftsønsker"): its rows and totals are that table's."""
+        hit = self.vocabulary.match("lists.tables", text)
+        if hit is None or hit.role == self.table or self.open or not self.drafts:
+            return False
+        self.table = hit.role
+        self.sums.setdefault(hit.role, Sums())
+        self.describing = None
         return True
 
     def _describes(self, text: str) -> bool:
@@ -207,7 +243,7 @@ class ListState:
             pct = PercentRow(value, typed, budget, dict(amounts))
         draft = Draft(line, texts, amounts, parse_number(columns.cell(line.cells, "budget"), where),
                       self._number(columns.cell(line.cells, "period_total"), where), pct, self.group,
-                      self.group_udvalg, texts["center"])
+                      self.group_udvalg, texts["center"], self.table)
         self.drafts.append(draft)
         self.open.append(draft)
 
@@ -236,14 +272,15 @@ class ListState:
     def _total(self, name: str, amounts: dict[str, Number | None], where: Provenance) -> None:
         stated = {year: value for year, value in amounts.items() if value is not None}
         group = self._group_of_total(name)
+        sums = self.stated
         if group is None:
-            if self.hovedtotal:
+            if sums.hovedtotal:
                 self.warnings.append(ReadWarning("A second grand total; the last one is kept", where))
-            self.hovedtotal, self.provenance[HOVEDTOTAL] = stated, where
+            sums.hovedtotal, sums.provenance[HOVEDTOTAL] = stated, where
         else:
-            if group in self.centers:
+            if group in sums.centers:
                 self.warnings.append(ReadWarning(f"A second total of '{group}'; the last one is kept", where))
-            self.centers[group], self.provenance[group] = stated, where
+            sums.centers[group], sums.provenance[group] = stated, where
             for draft in self.open:
                 if not draft.center and not draft.group:
                     draft.center = group
@@ -266,8 +303,8 @@ class ListState:
             return None
         if self.group:
             return self.group
-        if len(self.open) == len(self.drafts):
-            return None  # no total before it: the list's own total
+        if len(self.open) == sum(1 for d in self.drafts if d.table == self.table):
+            return None  # no total before it in its table: the table's own total
         centers = {d.center for d in self.open}
         return centers.pop() if len(centers) == 1 and "" not in centers else None
 
@@ -284,10 +321,11 @@ class ListState:
         the row names it."""
         whole_list = self.vocabulary.search("lists.scopes", label) is not None  # "Reduktionskrav i alt"
         scope = HOVEDTOTAL if whole_list else group or self.group or HOVEDTOTAL
-        if scope in self.targets:
+        sums = self.stated
+        if scope in sums.targets:
             self.warnings.append(ReadWarning(f"A second target for '{scope}'; the last one is kept", where))
-        self.targets[scope] = {year: value for year, value in amounts.items() if value is not None}
-        self.target_labels[scope], self.target_provenance[scope] = label, where
+        sums.targets[scope] = {year: value for year, value in amounts.items() if value is not None}
+        sums.target_labels[scope], sums.target_provenance[scope] = label, where
 
 
 def _is_committee(text: str) -> bool:

@@ -19,10 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from budgetbook.model import ImportResult, Number, Provenance
-from budgetbook.records.reduction import DEFAULT_DOCUMENT, ListDocument, ReductionLine, StatedTotals
+from budgetbook.records.reduction import DEFAULT_DOCUMENT, REDUCTIONS, ListDocument, ReductionLine, StatedTotals
 from workbook import formulas as fx
 from workbook.layout import Check, SheetLayout, Style, table_over
 from workbook.sections import Block, Trace
+from workbook.sections.other_tables import SHEET as OTHER_TABLES
+from workbook.sections.other_tables import other_tables_sheet
 from workbook.sheet_names import committee_sheet_names
 
 KIND = "reduction_list"
@@ -111,10 +113,11 @@ class ReductionSection:
 
     def __init__(self, results: list[ImportResult]) -> None:
         self.results = [r for r in results if r.kind == KIND]
-        self.lines: list[ReductionLine] = [line for r in self.results for line in r.records]  # type: ignore[misc]
+        every_line: list[ReductionLine] = [line for r in self.results for line in r.records]  # type: ignore[misc]
+        self.lines = [line for line in every_line if line.table == REDUCTIONS]  # other tables: `other_tables`
         self._document = {id(line): document_of(r) for r in self.results for line in r.records}
         self._origin = {id(line): index for index, r in enumerate(self.results) for line in r.records}
-        self._years = sorted({y for line in self.lines for y in line.amounts}
+        self._years = sorted({y for line in every_line for y in line.amounts}
                              | {y for r in self.results for y in _stated(r).hovedtotal})
         self.columns = _Columns(tuple(self._years), any(line.period_total is not None for line in self.lines))
         self.by_center: dict[str, list[ReductionLine]] = defaultdict(list)
@@ -131,7 +134,7 @@ class ReductionSection:
         return list(self._years)
 
     def has_content(self) -> bool:
-        return bool(self.centers())
+        return bool(self.centers()) or len(self.lines) < sum(len(r.records) for r in self.results)
 
     def centers(self) -> list[str]:
         return list(self.by_center)
@@ -167,7 +170,8 @@ class ReductionSection:
         return block
 
     def _results_of(self, center: str) -> list[ImportResult]:
-        return [r for r in self.results if any(line.center == center for line in r.records)]  # type: ignore[attr-defined]
+        return [r for r in self.results
+                if any(line.center == center and line.table == REDUCTIONS for line in r.records)]  # type: ignore[attr-defined]
 
     def _put_line(self, sheet: SheetLayout, row: int, line: ReductionLine, block: Block) -> None:
         cols = self.columns
@@ -367,7 +371,9 @@ class ReductionSection:
                 totals[udvalg][year] = fx.ref(total_row, col, sheet.name)
                 sheet.put(total_row, col, fx.sum_range(5, row, col), Style.TOTAL_AMOUNT)
             sheets.append(sheet)
-        return sheets, [], []
+        others, checks, traces = other_tables_sheet([(r, document_of(r)) for r in self.results], cols.years,
+                                                    OTHER_TABLES, proposal_key)
+        return sheets + ([others] if others else []), checks, traces
 
 
 def _converted(value: Number | None, factor: float, factor_ref: str) -> object:
