@@ -6,9 +6,11 @@ ribbon (`xlpy.handlers.refresh`) call; the writers only apply what it returns.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, datetime
 
-from budgetbook.model import ImportResult, ReadWarning
+from budgetbook.model import ImportResult, ReadWarning, to_jsonable
 from budgetbook.records.reduction import ListDocument
 from importers import kind_label
 from workbook import formulas as fx
@@ -32,16 +34,38 @@ BLOCK_GAP = 3
 
 
 def unique_sources(results: list[ImportResult]) -> tuple[list[ImportResult], list[str]]:
-    """Drop a document given twice (same checksum), so it is never counted twice; say which."""
+    """Drop a document given twice, so it is never counted twice; say which. Twice means the same
+    checksum, or the same content in another format (a list as .docx and as its .pdf: the same records
+    and stated totals, only their pages and lines differ)."""
     seen: dict[str, str] = {}
     kept, dropped = [], []
     for result in results:
-        if result.source.sha256 in seen:
-            dropped.append(f"{result.source.path} is the same document as {seen[result.source.sha256]}; read once")
+        keys = [result.source.sha256, *([content_key(result)] if result.records else [])]
+        first = next((seen[key] for key in keys if key in seen), None)
+        if first is not None:
+            how = "" if keys[0] in seen else " in another format (the same records and totals)"
+            dropped.append(f"{result.source.path} is the same document as {first}{how}; read once")
             continue
-        seen[result.source.sha256] = result.source.path
+        seen.update(dict.fromkeys(keys, result.source.path))
         kept.append(result)
     return kept, dropped
+
+
+def content_key(result: ImportResult) -> str:
+    """What a document says, without where on its pages it says it: its kind, records and stated totals."""
+    content = {"kind": result.kind, "records": [to_jsonable(r) for r in result.records],
+               "stated": result.stated_totals.to_json() if result.stated_totals is not None else None}  # type: ignore[attr-defined]
+    text = json.dumps(_without_places(content), sort_keys=True, ensure_ascii=False, default=str)
+    return "content:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _without_places(value: object) -> object:
+    """The value with every provenance (file, page, line) left out."""
+    if isinstance(value, dict):
+        return {k: _without_places(v) for k, v in value.items() if not k.endswith("provenance")}
+    if isinstance(value, list):
+        return [_without_places(v) for v in value]
+    return value
 
 
 def sections_for(results: list[ImportResult]) -> list[Section]:
