@@ -18,6 +18,8 @@
   "Politikområdets nettobudget udgør 148,6 mio.kr i 2015." ("mio.kr" without a space, as Ishøj writes
   it), the Word header printed by LibreOffice. Found refused by the first hold-out trial; source
   https://abcdocz.com/doc/3989629/overordnede-budgetforuds%C3%A6tninger (the anlæg sentence as published).
+- `ishoej-udvalg-paa-linjen-under-titlen.docx`: the same layout as Word: the committee "Økonomi- og Planudvalget"
+  on a line of its own below the title (left unread through the second hold-out trial).
 - `frederiksberg-tekniske-bemaerkninger-tal-brudt-i-celle.libreoffice.pdf`: "Budget 2022 Tekniske
   bemærkninger", a chapter per udvalg with Opgaver / Lovgrundlag / Budgetforudsætninger / Normtal, takster og
   tilskud, the udvalg's budget in a table across Regnskab 2020 ... BO 2025 (1.000 kr.) whose narrow columns
@@ -64,6 +66,7 @@ def main(out_dir: Path) -> None:
         "skive-budget-netto-tkr.pdf": skive(),
         "herning-serviceomraade-kolonner.docx": herning(),
         "ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf": ishoej(),
+        "ishoej-udvalg-paa-linjen-under-titlen.docx": ishoej(),
         "odense-udvalgets-budgettal-og-bemaerkninger.docx": odense(),
         "frederiksberg-tekniske-bemaerkninger-tal-brudt-i-celle.libreoffice.pdf": frederiksberg(),
     })

@@ -159,7 +159,10 @@ def test_detected_among_all_kinds() -> None:
      [("Undervisningsudvalget", 797_770, "tkr", 2022), ("Kultur- og fritidsudvalget", 186_660, "tkr", 2022)]),
     ("odense-udvalgets-budgettal-og-bemaerkninger.docx", "By- og Kulturudvalget",
      [("Kultur", 327_000, "tkr", 2020), ("Park og Vej", 194_620, "tkr", 2020)]),
-    ("ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf", "",
+    ("ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf", "Økonomi- og Planudvalget",
+     [("Politikområde 1: Administration", 148.6, "mkr", 2015),
+      ("Politikområde 2: Erhverv og beskæftigelse", 62.3, "mkr", 2015)]),
+    ("ishoej-udvalg-paa-linjen-under-titlen.docx", "Økonomi- og Planudvalget",
      [("Politikområde 1: Administration", 148.6, "mkr", 2015),
       ("Politikområde 2: Erhverv og beskæftigelse", 62.3, "mkr", 2015)]),
 ])
@@ -196,6 +199,22 @@ def test_running_heads_and_page_numbers_never_reach_a_section(sample: Path) -> N
     assert "Side " not in text.replace("Side om side", "")
     for head in result.running_heads:
         assert head not in text
+
+
+def test_the_committee_on_a_line_of_its_own_under_the_title_is_read() -> None:
+    result = parsed(FOLDER / "ishoej-udvalg-paa-linjen-under-titlen.docx")
+    assert result.document.title == "Bemærkninger til budget 2015 - Økonomi- og Planudvalget"
+    assert not result.warnings
+    assert result.coverage.used == result.coverage.lines
+
+
+@pytest.mark.parametrize("second", ["Politikområde 1: Administration", "Økonomiudvalgets område omfatter rådhuset.",
+                                    "Budgetgrundlag"])
+def test_a_line_below_the_title_that_is_no_committee_s_name_is_no_committee(second: str, tmp_path: Path) -> None:
+    path = tmp_path / "bemaerkninger.txt"
+    path.write_text(f"Bemærkninger til budget 2015\n\n{second}\n\nVeje\n\nNettobudget: 1.000 kr.\n\n"
+                    "Budgetgrundlag\n\nTekst.\n", encoding="utf-8")
+    assert importers.parse(path).document.committee == ""
 
 
 def test_a_title_wrapped_after_its_dash_names_the_committee() -> None:

@@ -142,5 +142,9 @@ def test_remarks_in_kr_1000_kr_and_mio_kr_are_added_only_after_conversion(tmp_pa
     assert shown["Budgetområde 826 Administration"] == (474.6, "mio. kr.", 1_000_000, 474_600_000)
     assert shown["Kapitel 14: Politikområde Sundhed"] == (173_363, "1.000 kr.", 1000, 173_363_000)
     assert shown["Politisk organisation"] == (12_345_678, "kr.", 1, 12_345_678)
-    expected = sum(area.net_budget_tkr * 1000 for path in (REMARKS_TXT, *OTHER_REMARKS) for area in areas(path))
-    assert book.value(total_cell(out)) == pytest.approx(expected)
+    once = {}  # the same committee's area read from two files (Ishøj as PDF and Word) is one row
+    for path in (REMARKS_TXT, *OTHER_REMARKS):
+        result = importers.parse(path)
+        for area in areas(path):
+            once.setdefault((result.document.committee or path.name, area.name), area.net_budget_tkr * 1000)
+    assert book.value(total_cell(out)) == pytest.approx(sum(once.values()))

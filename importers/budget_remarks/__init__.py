@@ -36,6 +36,7 @@ from importers.vocabulary import Hit, Vocabulary
 KIND = "budget_remarks"
 TITLES = "remarks.titles"
 HEAD_LINES = 40
+COMMITTEE_WORDS = 6  # "Børne-, Unge- og Familieudvalget": a committee's name is a few words
 DEFAULT_UNIT = "kr"
 # A committee is named "...udvalget", "Byrådet", "Kommunalbestyrelsen": a shape inside one word, which
 # no vocabulary template can say (templates match whole words).
@@ -102,17 +103,28 @@ def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[Rema
 
 def _title(reading: Reading) -> tuple[Line, str, Hit] | None:
     """The first head line (or running head) that names a committee in a title of remarks; a title
-    wrapped after its dash ("Budgetbemærkninger 2021 -" / "Økonomiudvalget") is read joined."""
+    wrapped after its dash ("Budgetbemærkninger 2021 -" / "Økonomiudvalget"), or followed by the
+    committee's name on a line of its own, is read joined."""
     head = [line for line in reading.lines[:HEAD_LINES] if len(line.cells) == 1 and text_of(line)]
     heads = [Line((text,), reading.lines[0].provenance) for text in reading.document.heads] if reading.lines else []
     candidates = [(line, text_of(line)) for line in [*head, *heads]]
     candidates += [(line, f"{text_of(line)} {text_of(after)}") for line, after in zip(head, head[1:])
                    if text_of(line).endswith(("-", "–", "—", ":"))]
+    candidates += [(line, f"{text_of(line)} - {text_of(after)}") for line, after in zip(head, head[1:])
+                   if _is_committee_name(after)]
     for line, text in candidates:
         hit = title_hit(text, reading.vocabulary) if len(text) < 200 else None
         if hit is not None and _COMMITTEE.search(hit.captures.get("committee", "").strip(" -–—:·")):
             return line, text, hit
     return None
+
+
+def _is_committee_name(line: Line) -> bool:
+    """A line that is a committee's name and nothing else ("Økonomi- og Planudvalget" on its own line
+    below "Bemærkninger til budget 2015", as Ishøj prints it)."""
+    text = text_of(line)
+    return (0 < len(text.split()) <= COMMITTEE_WORDS and text[0].isupper() and _COMMITTEE.search(text) is not None
+            and not _GENITIVE.search(text))
 
 
 def title_hit(text: str, vocabulary: Vocabulary) -> Hit | None:
