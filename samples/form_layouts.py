@@ -25,6 +25,11 @@
   2025-2028 with savings positive. Found by the first hold-out trial; source
   https://holbaek.dk/politik-og-demokrati/budget-og-regnskab/budget-2025/raaderum-foraaret-2024 (the 0,5 %
   rule; the proposals written for the sample).
+- `kommune-ukendt-generelle-forslag-g-koder-uden-enhed.libreoffice.pdf`: "Generelle forslag (G-1)" with the
+  proposal's kind ("Fastholdelsesforslag", "Spareforslag") on the next line, its title as section 1's heading,
+  an "Økonomi" table with no unit, a change row above its areas' rows and "Områdets totale budget". Read as a
+  list of the forms' amount tables by both hold-out trials; source http://docplayer.dk/3568282-Generelle-forslag-budget-2015-18.html
+  (the sundhedsplejen row and the texts as published; the other figures written for the trial).
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -54,6 +59,7 @@ def main(out_dir: Path) -> None:
         "herning-forslag-mio-kr-besparelse-positiv.docx": herning(),
         "hoersholm-forslag-til-budgetreduktion.libreoffice.pdf": hoersholm(),
         "holbaek-raaderumsforslag-kode-og-nummer.docx": holbaek(),
+        "kommune-ukendt-generelle-forslag-g-koder-uden-enhed.libreoffice.pdf": g_forms(),
     })
     write_toender(Path(out_dir) / "toender-skema-til-budgetforslag.xlsx")
 
@@ -328,4 +334,45 @@ def holbaek() -> Document:
                      grid([("Økonomi (1.000 kr.)", "2025", "2026", "2027", "2028"), ("Råderum", *form["amounts"])],
                           (5, 2.5, 2.5, 2.5, 2.5), header=1),
                      Heading("Beskrivelse", 2), Para(form["text"]))
+    return document
+
+
+# -- "Generelle forslag (G-1)" (the municipality is not named by the source) -----------------------
+
+G_FORMS = [
+    dict(code="G-1", kind="Fastholdelsesforslag", title="Forventet demografi regulering",
+         text="Der justeres for demografi på 4 områder jf. befolknings-/elevprognose. I den nyligt udarbejdede "
+              "befolkningsprognose viser det sig, at børnetallet falder mindre end forventet.",
+         rows=[("Forventet demografiregulering, drift", "3.826,4", "4.112,0", "4.530,2", "4.944,7"),
+               ("Dagtilbud", "5.840,2", "5.912,8", "6.020,1", "6.158,8"),
+               ("Skole", "5.841,0", "6.188,3", "6.455,6", "6.801,7"),
+               ("Familie, sundhedsplejen", "-138,3", "-688,1", "-645,9", "-668,7"),
+               ("Omsorg, ældreområdet", "-7.716,5", "-7.301,0", "-7.299,6", "-7.347,1"),
+               ("Områdets totale budget", "412.310,0", "411.870,0", "411.430,0", "410.990,0")],
+         staff="Der vil ske personalemæssige tilpasninger afhængigt af det vedtagne budget.",
+         before="Tidligere har demografireguleringerne været indarbejdet i det tekniske budget til 1. behandling."),
+    dict(code="G-2", kind="Spareforslag", title="Huslejebesparelser vedr. eksterne lejemål",
+         text="Ved de seneste 2 budgetvedtagelser er der blevet afsat sparerammer til besparelser vedr. eksterne "
+              "lejemål. Lokalegruppen er, i samarbejde med forvaltningerne, i gang med at udmønte sparerammerne.",
+         rows=[("Huslejebesparelser", "-500,0", "-1.000,0", "-1.000,0", "-1.000,0"),
+               ("Områdets totale budget", "38.200,0", "38.200,0", "38.200,0", "38.200,0")],
+         staff="Ingen.", before="Budget 2013: 0,5 mio. kr. i 2013 og 1 mio. kr. i efterfølgende år."),
+]
+
+
+def g_forms() -> Document:
+    """'Generelle forslag (G-1)' and its kind ('Fastholdelsesforslag') on the next line; the proposal's title
+    is section 1's heading; the 'Økonomi' table has no unit (1.000 kr. with one decimal), a change row above
+    its areas' rows and the area's total budget; sections numbered 1, 2, 3 and 7 as the template numbers them."""
+    document = Document("Generelle forslag Budget 2015-18", "Kommune", header="Budget 2015-18\nGenerelle forslag",
+                        footer="{page}")
+    for number, form in enumerate(G_FORMS):
+        if number:
+            document.add(PageBreak())
+        document.add(Heading(f"Generelle forslag ({form['code']})", 1), Para(form["kind"]),
+                     Para(f"1. {form['title']}", bold=True), Para(form["text"]),
+                     Para("2. Økonomi", bold=True),
+                     grid([("", "2015", "2016", "2017", "2018"), *form["rows"]], (8, 2, 2, 2, 2), header=1),
+                     Para("3. Personalekonsekvenser (antal årsværk)", bold=True), Para(form["staff"]),
+                     Para("7. Tidligere besparelser / udvidelser", bold=True), Para(form["before"]))
     return document

@@ -268,7 +268,7 @@ def test_every_form_is_detected_as_one(sample: Path) -> None:
 @pytest.mark.parametrize("title", [
     "Forslag til budgetreduktion", "Budgetforbedringsforslag", "Reduktionsforslag nr. 7",
     "Reduktions- og effektiviseringsforslag", "Forslag til effektivisering til budget 2020-2023",
-    "Råderumsforslag ØU-01", "Råderumsforslag KFU-02",
+    "Råderumsforslag ØU-01", "Råderumsforslag KFU-02", "Generelle forslag (G-1)", "Fastholdelsesforslag",
 ])
 def test_form_titles_seen_in_hold_out_trials(title: str) -> None:
     assert default_vocabulary().role("forms.titles", title) == "form"
@@ -297,6 +297,39 @@ def test_raaderumsforslag_with_a_code_starts_a_form_and_is_no_list() -> None:
 @pytest.mark.parametrize(("title", "number"), [
     ("Råderumsforslag ØU-01", "ØU-01"), ("Reduktionsforslag nr. 7", "7"), ("Råderumsforslag 3", "3"),
     ("Forslag til budgetreduktion", ""), ("Reduktionsforslag til budget 2024-2027", ""),
+    ("Generelle forslag (G-1)", "G-1"), ("Generelle forslag (G-12)", "G-12"),
 ])
 def test_the_number_a_form_title_carries(title: str, number: str) -> None:
     assert proposal_forms.number_in_title(title, default_vocabulary()) == number
+
+
+def test_a_document_of_many_g_coded_forms_is_read_as_forms_not_as_a_list_of_their_tables() -> None:
+    result = importers.parse(SAMPLES / "proposal_forms" / "kommune-ukendt-generelle-forslag-g-koder-uden-enhed.libreoffice.pdf")
+    assert result.kind == "proposal_forms"
+    assert [(r.number, r.title, r.overskrift, r.kind) for r in result.records] == [
+        ("G-1", "Generelle forslag (G-1) - Fastholdelsesforslag", "Forventet demografi regulering", ()),
+        ("G-2", "Generelle forslag (G-2) - Spareforslag", "Huslejebesparelser vedr. eksterne lejemål", ("besparelse",))]
+    g1, g2 = result.records
+    # no row is labelled as the change: the first row is it, the areas' rows below it stay as printed
+    assert g1.estimeret_gevinst == {"2015": 3826.4, "2016": 4112, "2017": 4530.2, "2018": 4944.7}
+    assert g1.other_amounts["Familie, sundhedsplejen"] == {"2015": -138.3, "2016": -688.1, "2017": -645.9, "2018": -668.7}
+    assert "Forventet demografiregulering, drift" not in g1.other_amounts
+    assert g1.nuvaerende_budget["2015"] == 412310
+    assert g2.estimeret_gevinst == {"2015": -500, "2016": -1000, "2017": -1000, "2018": -1000}
+    assert g1.unit == g2.unit == "tkr"
+    assert len([w for w in result.warnings if "does not say its unit" in w.message]) == 2
+    assert result.coverage.used == result.coverage.lines
+
+
+def test_a_form_s_unit_comes_from_the_import_profile_when_the_form_names_none() -> None:
+    sample = SAMPLES / "proposal_forms" / "kommune-ukendt-generelle-forslag-g-koder-uden-enhed.libreoffice.pdf"
+    result = importers.parse(sample, profile={"unit": "kr."})
+    assert {r.unit for r in result.records} == {"kr"}
+    assert not [w for w in result.warnings if "unit" in w.message]
+
+
+def test_a_form_whose_rows_name_their_change_keeps_its_first_row_as_printed() -> None:
+    result = importers.parse(SAMPLES / "proposal_forms" / "egedal-prioriteringsforslag-aar-med-enhed.pdf")
+    first = result.records[0]  # "Budgetændring" is the change; "Heraf løn" below it stays a row of its own
+    assert first.other_amounts["Heraf løn"] == {"2026": -230, "2027": -460, "2028": -460, "2029": -460}
+    assert first.aendringsforslag_i_alt["2026"] is not None and first.estimeret_gevinst["2026"] is None

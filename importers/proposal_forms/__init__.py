@@ -31,8 +31,8 @@ from importers.conventions import savings_in, stated_savings, unit_in
 from importers.fields import cells_to_fields, line_cells
 from importers.numbers import parse_number
 from importers.prose import lines_to_text, visual_width
-from importers.proposal_forms.amounts import AMOUNT_FIELDS, ROWS, AmountTable, amounts_of, read_row
-from importers.proposal_forms.sections import SectionHeading, line_to_heading
+from importers.proposal_forms.amounts import AMOUNT_FIELDS, ROWS, AmountTable, amounts_of, first_row_as_change, read_row
+from importers.proposal_forms.sections import SECTIONS, SectionHeading, line_to_heading
 from importers.readers import Line
 from importers.reading import Evidence, Reading, Scorecard
 from importers.ticks import has_marks, mark_state, marks_to_items
@@ -66,6 +66,7 @@ class _Form:
     unit: str | None = None
     savings: str | None = None
     in_kind_list: bool = False
+    subtitle: Line | None = None  # a second title line right below the first ("Spareforslag")
 
 
 def evidence(reading: Reading) -> Evidence:
@@ -114,6 +115,8 @@ def interpret(reading: Reading) -> ImportResult:
     width = visual_width(lines)
     document_savings = stated_savings(reading)
     forms = [block_to_form(block, reading, warnings) for block in blocks]
+    for form in forms:
+        form.unit = form.unit or reading.profile.unit
     records = tuple(form_to_record(form, width, document_savings, warnings) for form in forms)
     for record in records:
         reading.note(f"Form '{record.overskrift or record.title}' ({record.provenance.describe()}): years "
@@ -123,11 +126,12 @@ def interpret(reading: Reading) -> ImportResult:
 
 
 def lines_to_blocks(lines: Sequence[Line], vocabulary: Vocabulary) -> list[list[Line]]:
-    """The lines of each form, its title line first; lines before the first title are no form's.
+    """The lines of each form, its title line first; lines before the first title are no form's; a title
+    right below a title ("Generelle forslag (G-1)" / "Fastholdelsesforslag") is the same form's subtitle.
     A document of one form without a title is one block, when it has a form's fields or amount table."""
     blocks: list[list[Line]] = []
     for line in lines:
-        if is_title(line, vocabulary):
+        if is_title(line, vocabulary) and not (blocks and not any(one_line(b.text) for b in blocks[-1][1:])):
             blocks.append([line])
         elif blocks:
             blocks[-1].append(line)
@@ -140,7 +144,17 @@ def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWa
     vocabulary = reading.vocabulary
     form = _Form(block[0])
     reading.mark_used(block[0])
-    for line in block[1:]:
+    body = list(block[1:])
+    subtitle = next((line for line in body if one_line(line.text)), None)
+    if subtitle is not None and is_title(subtitle, vocabulary):
+        # "Generelle forslag (G-2)" / "Spareforslag": the second title names what the proposal is
+        form.subtitle = subtitle
+        kind = vocabulary.role(KIND_WORDS, one_line(subtitle.text))
+        if kind is not None:
+            form.kind.append(kind)
+        reading.mark_used(subtitle)
+        body.remove(subtitle)
+    for line in body:
         if not one_line(line.text):
             continue
         if len(line.cells) > 1 and _read_line(form, line, reading, warnings):
@@ -149,6 +163,9 @@ def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWa
         heading = line_to_heading(line, vocabulary, form.section.number if form.section else ())
         if heading is not None and not _is_kind_line(line, vocabulary):
             form.table.close()
+            if form.section is None and "overskrift" not in form.fields and _names_the_proposal(heading, vocabulary):
+                form.fields["overskrift"] = heading.title
+                form.lines["overskrift"] = line.provenance
             form.section = heading
             form.sections.setdefault(heading.title, [])
             form.lines.setdefault(f"section:{heading.title}", line.provenance)
@@ -162,9 +179,18 @@ def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWa
             warnings.append(ReadWarning(f"Text outside the form's tables was skipped: '{one_line(line.text)[:60]}'",
                                         line.provenance))
     form.table.close()
+    if (label := first_row_as_change(form.table)) is not None:
+        reading.note(f"Form '{form.fields.get('overskrift') or one_line(block[0].text)}': no row is labelled as the "
+                     f"change ('Estimeret gevinst', 'I alt', ...); its first row '{label}' is read as the change")
     if "number" not in form.fields and (number := number_in_title(one_line(block[0].text), vocabulary)):
         form.fields["number"] = number
     return form
+
+
+def _names_the_proposal(heading: SectionHeading, vocabulary: Vocabulary) -> bool:
+    """The first section of a form with no title field, numbered 1 and named by no section heading the
+    vocabulary knows ("1. Forventet demografi regulering"), is headed by the proposal's title."""
+    return heading.number[:1] == (1,) and vocabulary.match(SECTIONS, heading.title) is None
 
 
 def number_in_title(title: str, vocabulary: Vocabulary) -> str:
@@ -304,6 +330,10 @@ def form_to_record(form: _Form, width: int, document_savings: str | None, warnin
     if not form.table.years:
         warnings.append(ReadWarning("The form has no amount table (a row of years such as 'Beløb i hele 1.000 kr. "
                                     "| 2024 | 2025 ...')", where))
+    elif form.unit is None:
+        warnings.append(ReadWarning("The form does not say its unit; its amounts are read as 1.000 kr., the usual unit "
+                                    "of such forms. If that is wrong, name the unit in an import profile "
+                                    "(unit = \"kr.\")", form.table.lines.get("years", where)))
     center, center_text = split_center(form.fields.get("center") or form.fields.get("udvalg", ""))
     amounts = amounts_of(form.table)
     return ProposalForm(
@@ -318,7 +348,7 @@ def form_to_record(form: _Form, width: int, document_savings: str | None, warnin
         sections={title: lines_to_text(body, width) for title, body in form.sections.items()},
         provenance=where,
         lines={**form.lines, **form.table.lines},
-        title=one_line(form.title.text),
+        title=" - ".join(one_line(line.text) for line in (form.title, form.subtitle) if line is not None),
         number=form.fields.get("number", ""),
         udvalg=form.fields.get("udvalg", ""),
         unit=form.unit or "tkr",

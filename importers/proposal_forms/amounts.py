@@ -28,6 +28,7 @@ ROWS = "forms.amount_rows"
 AMOUNT_FIELDS = ("nuvaerende_budget", "estimeret_gevinst", "investeringsbehov", "aendringsforslag_i_alt",
                  "beroerte_medarbejdere", "aendring_aarsvaerk")
 GROUP_ROLES = ("estimeret_gevinst", "investeringsbehov")  # a heading row of these heads rows that add up to it
+CHANGE_ROLES = ("estimeret_gevinst", "investeringsbehov", "aendringsforslag_i_alt")
 Values = dict[str, Number | None]
 
 
@@ -95,6 +96,19 @@ def read_row(table: AmountTable, line: Line, vocabulary: Vocabulary, warnings: l
         if table.group is not None:
             table.parts[table.group].append(values)
     return True
+
+
+def first_row_as_change(table: AmountTable) -> str | None:
+    """A table none of whose rows is labelled as a change ("Estimeret gevinst", "Drift", "I alt"), only by
+    what changes ("Huslejebesparelser", "Forventet demografiregulering, drift" above its areas' rows): its
+    first row is the proposal's change (read as the gain's row). Returns that row's label."""
+    if any(role in table.amounts for role in CHANGE_ROLES) or not table.other:
+        return None
+    label, values = next(iter(table.other.items()))
+    del table.other[label]
+    table.amounts[GROUP_ROLES[0]] = values
+    table.lines[GROUP_ROLES[0]] = table.lines.pop(f"other:{label}")
+    return label
 
 
 def amounts_of(table: AmountTable) -> Mapping[str, Values]:
