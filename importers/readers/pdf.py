@@ -12,8 +12,9 @@ MAX_PAGES pages is refused with a line saying so.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from budgetbook.errors import SourceError
@@ -113,24 +114,30 @@ def table_texts(table: object, chars: _CharsByHeight) -> list[list[str | None]]:
     """What pdfplumber's `Table.extract()` gives, without testing every character of the page for every row.
 
     A character belongs to the cell its middle is in (as pdfplumber decides); a row's characters are
-    found by bisection on their vertical middles instead of by a scan of the page.
+    found by bisection on their vertical middles, and a character's cell by bisection on the cells'
+    left edges, instead of by scans of the page and of the row.
     """
-    from pdfplumber.utils import extract_text
+    from importers.readers.pdf_text import cell_text
 
     rows = []
     for row in table.rows:  # type: ignore[attr-defined]
         x0, top, x1, bottom = row.bbox
         in_row = [c for c in chars.between(top, bottom) if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
-        texts: list[str | None] = []
-        for cell in row.cells:
-            if cell is None:
-                texts.append(None)
-                continue
-            left, upper, right, lower = cell
-            inside = [c for c in in_row if left <= (c["x0"] + c["x1"]) / 2 < right
-                      and upper <= (c["top"] + c["bottom"]) / 2 < lower]
-            texts.append(extract_text(inside) if inside else "")
-        rows.append(texts)
+        cells: list[tuple[float, float, float, float]] = [cell for cell in row.cells if cell is not None]
+        lefts = [cell[0] for cell in cells]
+        side_by_side = all(a[2] <= b[0] for a, b in pairwise(cells))
+        inside: list[list[dict]] = [[] for _ in cells]
+        for c in in_row:
+            middle_x, middle_y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+            candidates = (bisect_right(lefts, middle_x) - 1,) if side_by_side else range(len(cells))
+            for index in candidates:
+                if index < 0:
+                    continue
+                left, upper, right, lower = cells[index]
+                if left <= middle_x < right and upper <= middle_y < lower:
+                    inside[index].append(c)
+        texts = iter(cell_text(found) for found in inside)
+        rows.append([None if cell is None else next(texts) for cell in row.cells])
     return rows
 
 
