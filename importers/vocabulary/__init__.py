@@ -28,6 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from budgetbook.errors import ConfigError
+from importers.vocabulary.compiled import compiled as compiled_regex
 from importers.vocabulary.matching import END, PLACEHOLDERS, START, compile_template, normalize, normalize_with_map
 
 HERE = Path(__file__).resolve().parent
@@ -178,7 +179,7 @@ class Vocabulary:
             owner.update(dict.fromkeys(phrase_names, f"p{index}"))
         pattern = START + "(?:" + "|".join(alternatives) + ")" + END if alternatives else "(?!x)x"
         try:
-            regex = re.compile(pattern)
+            regex = compiled_regex(pattern)
         except re.error as exc:  # pragma: no cover - a phrase the compiler let through
             raise ConfigError(f"Vocabulary group '{group}' does not compile: {exc}") from exc
         compiled = _Compiled(regex, tuple(roles), names, kinds, owner)
