@@ -168,3 +168,15 @@ def test_a_workbook_in_excels_shape_is_rebuilt_keeping_the_same(worked_in: Path,
     assert "1 rækker fik deres Status/Kommentar/Beslutning igen" in (summary.kept or "")
     assert rows_of(target, "CJS") == rows_of(worked_in, "CJS")
     assert load_workbook(target)["Noter"]["A1"].value == "Husk mødet 3/9"
+
+
+def test_the_remarks_total_row_is_no_row_typed_by_hand(tmp_path: Path) -> None:
+    """The Bemærkninger table ends at its "I alt" row (in its second column): building twice onto the
+    same workbook kept that row as "typed by hand" and so gave the remarks a row of no committee."""
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    remarks = samples / "budget_remarks" / "budget_remarks_kalundborg_oeu_2024.txt"
+    out = tmp_path / "Budget.xlsx"
+    build_workbook([remarks], out)
+    assert build_workbook([remarks], out).kept.endswith("0 rækker tilføjet i hånden er bevaret")
+    sheet = load_workbook(out)["Bemærkninger"]
+    assert [v for (v,) in sheet.iter_rows(min_col=2, max_col=2, values_only=True)].count("I alt") == 1

@@ -64,8 +64,9 @@ class MergeReport:
 def table_rows(grid: Grid) -> list[tuple[int, dict[str, int], list[Sequence[object]]]]:
     """(header row index, label -> column index, its rows) of every table of a sheet with a key column.
 
-    A table's rows run from its header to its Total row or the first blank row, so rows users
-    inserted (which have no key) are among them.
+    A table's rows run from its header to its Total row (its first filled cell "Total", or "I alt" as
+    under the Bemærkninger table) or the first blank row, so rows users inserted (which have no key)
+    are among them.
     """
     tables = []
     for r, row in enumerate(grid):
@@ -74,8 +75,8 @@ def table_rows(grid: Grid) -> list[tuple[int, dict[str, int], list[Sequence[obje
             continue
         lines = []
         for line in grid[r + 1:]:
-            first = _at(line, 0)
-            if (isinstance(first, str) and first.strip() == TOTAL_LABEL) or all(v in (None, "") for v in line):
+            first = next((v for v in line if v not in (None, "")), None)
+            if first is None or (isinstance(first, str) and first.strip() in (TOTAL_LABEL, "I alt")):
                 break
             lines.append(line)
         tables.append((r, labels, lines))
