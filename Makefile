@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/budgetbook build $(DEMO_SOURCES) -o out/Budget.xlsx
+	$(BIN)/budgetbook build $(DEMO_SOURCES) -o out/Budget.xlsx --committees committees.toml
 	$(BIN)/budgetbook validate out/Budget.xlsx
 	$(BIN)/budgetbook packs out/Budget.xlsx -o out/packs
 	@echo "Done: out/Budget.xlsx and one pack per committee in out/packs/"

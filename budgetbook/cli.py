@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, default=Path("Budget.xlsx"))
     build.add_argument("--profile", type=Path, help="an import profile for every file (default: budgetbook.toml "
                                                     "beside each file)")
+    build.add_argument("--committees", type=Path, metavar="FILE",
+                       help="the committees (name, short, aliases, areas) as the address book declares them "
+                            "(default: committees.toml beside the files)")
     _add_jobs(build)
     build.add_argument("--skip-bad", action="store_true",
                        help="build without the documents that cannot be read (they are listed, and named on Kilder)")
@@ -173,7 +176,8 @@ def run_build(args: argparse.Namespace) -> int:
         ensure_readable(path)
     with terminal_progress() as progress:
         summary = build_workbook(args.files, args.output, profile=args.profile, jobs=args.jobs,
-                                 skip_bad=args.skip_bad, fresh=args.fresh, progress=progress)
+                                 skip_bad=args.skip_bad, fresh=args.fresh, progress=progress,
+                                 committees=args.committees)
     print(summary.describe())
     return EXIT_OK
 

@@ -17,6 +17,12 @@ with `--profile FILE`) says it:
     kind = "reduction_list"
     unit = "kr."
 
+    [[committee]]                          # the committees, as in committees.toml (build reads them)
+    name = "Økonomiudvalget"
+    short = "ØU"
+    aliases = ["Økonomi"]                  # other names the documents use
+    areas = ["Administration"]             # areas, centers, sectors whose rows name no udvalg
+
 Keys are checked: a misspelt one is an error that names it and the file.
 """
 
@@ -29,13 +35,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from budgetbook.committee_identity import DECLARATION_KEYS, DeclaredCommittee, read_declaration
 from budgetbook.errors import ConfigError
 
 PROFILE_NAME = "budgetbook.toml"
 SIGNS = {"savings_positive": ("besparelser positive", "positive", "savings positive", "savings_positive"),
          "savings_negative": ("besparelser negative", "negative", "savings negative", "savings_negative")}
 _SETTINGS = ("kind", "unit", "sign")
-_TOP_KEYS = {"kommune", "words", "files", *_SETTINGS}
+_TOP_KEYS = {"kommune", "words", "files", "committee", *_SETTINGS}
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class Profile:
     words: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     files: tuple[tuple[str, Mapping[str, str]], ...] = ()  # (glob, settings) in file order
     path: Path | None = None
+    committees: tuple[DeclaredCommittee, ...] = ()  # [[committee]]: read by build, not by the importers
 
     @property
     def is_empty(self) -> bool:
@@ -102,7 +110,22 @@ def profile_from_data(data: Mapping[str, object], path: Path | None = None) -> P
     municipality = data.get("kommune", "")
     if not isinstance(municipality, str):
         raise ConfigError(f"{name}: kommune must be text")
-    return Profile(municipality=municipality, words=words, files=tuple(files), path=path, **settings)
+    return Profile(municipality=municipality, words=words, files=tuple(files), path=path,
+                   committees=_committees(data.get("committee", []), name), **settings)
+
+
+def _committees(value: object, name: str) -> tuple[DeclaredCommittee, ...]:
+    if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+        raise ConfigError(f"{name}: committee must be [[committee]] tables with name and short")
+    committees = []
+    for i, entry in enumerate(value, 1):
+        extra = set(entry) - set(DECLARATION_KEYS)
+        if extra:
+            raise ConfigError(f"{name}: committee[{i}] has unknown key '{sorted(extra)[0]}'",
+                              hint=f"A committee may set {', '.join(DECLARATION_KEYS)} (recipients go in "
+                                   "committees.toml).")
+        committees.append(read_declaration(entry, f"{name}: committee[{i}]", name))
+    return tuple(committees)
 
 
 def _settings(table: Mapping[str, object], name: str) -> dict[str, str]:

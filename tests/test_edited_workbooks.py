@@ -148,7 +148,7 @@ def test_excel_shape_validates_as_budgetbooks_own_and_refreshes_stale_results(bu
     before = cells_of(changed)
     run = validate_file(changed)
     errors = {f.cell for f in run.findings if f.severity is Severity.ERROR}
-    assert errors == {"CJS!F13", "CJS!K6", "Oversigt!B15", "Oversigt!B18"}
+    assert errors == {"CJS!F13", "CJS!K6", "Oversigt!B15", "Oversigt!B20"}  # B20: committees and unassigned
     assert run.recorded is not None and {"CJS", "Oversigt"} <= set(run.recorded.refreshed)
     assert cells_of(changed) == before  # formulas (still shared) and values untouched
     shown = load_workbook(changed, data_only=True)

@@ -10,6 +10,7 @@ import hashlib
 import json
 from datetime import date, datetime
 
+from budgetbook.committee_identity import NO_COMMITTEES, CommitteeNames, Identity
 from budgetbook.model import ImportResult, ReadWarning, to_jsonable
 from budgetbook.records.reduction import ListDocument
 from importers import kind_label
@@ -23,7 +24,8 @@ from workbook.sections.minutes import MinutesSection
 from workbook.sections.proposals import ProposalSection
 from workbook.sections.reduction_overview import reduction_overview_rows
 from workbook.sections.reductions import UNIT_LABEL, ReductionSection, unit_text
-from workbook.sections.remarks import RemarksSection
+from workbook.sections.remarks import KIND as REMARKS_KIND
+from workbook.sections.remarks import RemarksSection, committee_of
 from workbook.sheet_names import center_sheet_names, unique_table_names
 
 OVERVIEW = "Oversigt"
@@ -68,18 +70,39 @@ def _without_places(value: object) -> object:
     return value
 
 
-def sections_for(results: list[ImportResult]) -> list[Section]:
-    """Every section that has something to show, in sheet order."""
-    sections: list[Section] = [ReductionSection(results), ProposalSection(results), RemarksSection(results),
-                                MinutesSection(results), CatalogueSection(results)]
+def sections_for(results: list[ImportResult], identity: Identity | None = None) -> list[Section]:
+    """Every section that has something to show, in sheet order; `identity` names their committees."""
+    identity = identity or committee_identity(results)
+    sections: list[Section] = [ReductionSection(results, identity), ProposalSection(results),
+                                RemarksSection(results, identity), MinutesSection(results),
+                                CatalogueSection(results, identity)]
     return [s for s in sections if s.has_content()]
 
 
-def build_layout(results: list[ImportResult], left_out: tuple[str, ...] = ()) -> BookLayout:
-    """The workbook of `results`; `left_out` names documents that could not be read (shown on Kilder)."""
+def printed_committees(results: list[ImportResult]) -> list[str]:
+    """Every committee name the documents print on a record that goes to a committee, as often as printed."""
+    names = []
+    for result in results:
+        if result.kind == REMARKS_KIND:
+            names.extend(committee_of(result) for _ in result.records)
+            continue
+        names.extend(udvalg for record in result.records if (udvalg := getattr(record, "udvalg", "")))
+    return names
+
+
+def committee_identity(results: list[ImportResult], committees: CommitteeNames = NO_COMMITTEES) -> Identity:
+    """One committee per name the documents print, as the user declared them (`budgetbook.committee_identity`)."""
+    return committees.identify(printed_committees(results))
+
+
+def build_layout(results: list[ImportResult], left_out: tuple[str, ...] = (),
+                 committees: CommitteeNames = NO_COMMITTEES) -> BookLayout:
+    """The workbook of `results`; `left_out` names documents that could not be read (shown on Kilder);
+    `committees` the committees the user declared (committees.toml, budgetbook.toml)."""
     results, duplicates = unique_sources(results)
-    sections = sections_for(results)
-    book = BookLayout()
+    identity = committee_identity(results, committees)
+    sections = sections_for(results, identity)
+    book = BookLayout(notices=identity.warnings())
     overview = SheetLayout(OVERVIEW, "Oversigt", freeze="B5", print_rows="4:4")
     book.sheets.append(overview)
     traces: list[Trace] = []
@@ -111,7 +134,7 @@ def build_layout(results: list[ImportResult], left_out: tuple[str, ...] = ()) ->
         traces.extend(section_traces)
     _build_overview(overview, sections, centers, center_sheets, blocks, book)
     warnings = [w for r in results for w in r.warnings]
-    book.sheets.append(_sources_sheet(results, warnings, duplicates, left_out))
+    book.sheets.append(_sources_sheet(results, warnings, duplicates, left_out, book.notices))
     book.sheets.append(checks_sheet(book.checks, traces))
     unique_table_names(book)
     book.dated = read_day(results)
@@ -173,7 +196,7 @@ def _build_overview(sheet: SheetLayout, sections: list[Section], centers: list[s
 
 
 def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], duplicates: list[str],
-                   left_out: tuple[str, ...] = ()) -> SheetLayout:
+                   left_out: tuple[str, ...] = (), notices: list[str] | None = None) -> SheetLayout:
     sheet = SheetLayout(SOURCES, "Kilder", freeze="A5", print_rows="4:4")
     sheet.put(1, 1, "Kilder", Style.TITLE)
     sheet.put(2, 1, "De dokumenter projektmappen er bygget af.", Style.NOTE)
@@ -193,6 +216,7 @@ def _sources_sheet(results: list[ImportResult], warnings: list[ReadWarning], dup
     row += 2
     notes = [(w.message, w.provenance.describe()) for w in warnings] + [(d, "") for d in duplicates]
     notes += [(f"Ikke indlæst, bygget uden (--skip-bad): {failure}", "") for failure in left_out]
+    notes += [(notice, "") for notice in notices or ()]
     if notes:
         sheet.put_row(row, ["Advarsel fra indlæsningen", "Kilde"], Style.HEADER)
         for row, (message, where) in enumerate(notes, start=row + 1):

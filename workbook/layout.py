@@ -150,6 +150,7 @@ class BookLayout:
     sheets: list[SheetLayout] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     dated: date | None = None
+    notices: list[str] = field(default_factory=list)  # what build tells the user besides the sheets (one line each)
 
     def sheet(self, name: str) -> SheetLayout:
         for sheet in self.sheets:

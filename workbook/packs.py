@@ -44,7 +44,14 @@ from workbook.engine import EvaluatedBook
 from workbook.formula_parser import parse_ref
 from workbook.kontrol import CHECKS, checks_sheet, read_checks  # the Kontrol sheet as the main workbook's
 from workbook.layout import BookLayout, Check, Formula, SheetLayout, Style, table_over
-from workbook.readback import BudgetBook, CenterBlock, committee_sheet, committee_sheets_of, read_budget
+from workbook.readback import (
+    UDVALG_HEADER,
+    BudgetBook,
+    CenterBlock,
+    committee_sheet,
+    committee_sheets_of,
+    read_budget,
+)
 from workbook.sections import Trace
 from workbook.sections.reductions import AMOUNT_TOLERANCE
 from workbook.sheet_names import unique_table_names
@@ -98,6 +105,7 @@ class PacksReport:
     created: str
     packs: tuple[PackResult, ...]
     unassigned: tuple[tuple[str, int], ...]  # (sheet, row) of rows with no Udvalg, which are in no pack
+    unassigned_areas: tuple[tuple[str, int], ...] = ()  # (area or "area; area", rows) of those rows, most first
 
     @property
     def manifest(self) -> Path:
@@ -115,6 +123,17 @@ class PacksReport:
         if self.unassigned:
             lines.append(f"{len(self.unassigned)} rows have no Udvalg and are in no pack: "
                          + row_ranges(self.unassigned) + " (fill in the Udvalg column and run packs again)")
+        single = [(area, rows) for area, rows in self.unassigned_areas if ";" not in area]
+        several = [(area, rows) for area, rows in self.unassigned_areas if ";" in area]
+        if single:
+            example = ", ".join(f'"{area}"' for area, _ in single[:2])
+            lines.append("To have build give them a committee, declare their areas under it in committees.toml (or "
+                         f"budgetbook.toml) as areas = [{example}] and build again: "
+                         + ", ".join(f"{area} ({rows})" for area, rows in single))
+        if several:
+            lines.append(f"{sum(rows for _, rows in several)} of them name areas of several committees, or none "
+                         "declared: fill in their Udvalg, or declare one of their areas: "
+                         + ", ".join(f"{area} ({rows})" for area, rows in several))
         return "\n".join(lines)
 
 
@@ -171,7 +190,8 @@ def build_packs(workbook_path: Path, out_dir: Path, progress: Progress | None = 
                                     hashlib.sha256(path.read_bytes()).hexdigest()))
             tell("packs", len(packs), len(budget.committees()))
         unassigned = tuple((r.sheet, r.row) for r in budget.rows_without_committee())
-        report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned)
+        areas = tuple(sorted(budget.unassigned_areas().items(), key=lambda item: (-item[1], item[0])))
+        report = PacksReport(workbook_path, out_dir, budget.budget_year, created, tuple(packs), unassigned, areas)
         write_manifest(report, lock=lock)
     return report
 
@@ -311,12 +331,15 @@ def _put_block(sheet: SheetLayout, block: CenterBlock, udvalg: str, top: int, tr
     sheet.put_row(header, list(block.header), Style.HEADER)
     rows = block.rows_of(udvalg)
     first = header + 1
+    udvalg_col = block.header.index(UDVALG_HEADER) + 1
     for row, item in enumerate(rows, start=first):
         for col, cell in enumerate(item.cells, start=1):
             value = cell.value
             if isinstance(value, Formula):
                 letter = get_column_letter(col)
                 value = fx.moved(value, f"{letter}{item.row}", f"{letter}{row}")
+            elif col == udvalg_col:
+                value = item.udvalg  # the committee however the row spelt it, so its SUMIFS counts the row
             sheet.put(row, col, value, cell.style)
         moved_rows[(item.sheet, item.row)] = (sheet.name, row)
         if item.provenance is not None:

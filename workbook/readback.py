@@ -3,7 +3,9 @@
 The committee packs are made from the workbook alone (not from the source documents), so
 what finance staff corrected in the workbook travels on. Steps:
 `sheet_to_blocks` (every Excel table with an "Udvalg" column is a block of rows, the Total
-row under it names the columns it sums), `kontrol_to_traces` (the Sporbarhed table:
+row under it names the columns it sums; each row's committee is its Udvalg cell as
+`budgetbook.committee_identity` knows it, so "Økonomi-udvalget" typed into a row joins
+"Økonomiudvalget"), `kontrol_to_traces` (the Sporbarhed table:
 which source line each row came from), `kilder_to_sources` (the Kilder table).
 Formula cells are kept as `Formula`, text as text: a text cell that starts with "=" is
 still text here (openpyxl keeps the cell's type), and the packs write it as text again.
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from openpyxl.utils.cell import range_boundaries
 
+from budgetbook.committee_identity import NO_COMMITTEES, committee_key
 from budgetbook.errors import WorkbookError
 from budgetbook.model import Provenance
 from workbook.build import SOURCES
@@ -27,6 +31,7 @@ from workbook.sheet_names import committee_sheet_names
 from workbook.xlsx_view import BookView, read_view
 
 UDVALG_HEADER = "Udvalg"
+AREA_HEADERS = ("Område", "Berørte fagområder")  # what a row without udvalg is declared by, else its center
 TOTAL_LABEL = "Total"
 _YEAR = re.compile(r"^((?:19|20)\d\d)\b")
 _STYLES = {style.value: style for style in Style}
@@ -39,9 +44,10 @@ class BookRow:
     sheet: str
     row: int
     cells: tuple[Cell, ...]  # aligned with the block's header, column A first
-    udvalg: str
+    udvalg: str  # the committee (its label), "" for none
     key: str | None
     provenance: Provenance | None
+    area: str = ""  # where a row without udvalg belongs: its Område, its fagområder, else its center
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,11 @@ class BudgetBook:
     def rows_without_committee(self) -> list[BookRow]:
         return [r for b in self.blocks for r in b.rows if not r.udvalg]
 
+    def unassigned_areas(self) -> Counter[str]:
+        """The areas of the rows without committee ("Skoler; Administration" for a row of several), and how
+        many rows each has."""
+        return Counter(r.area for r in self.rows_without_committee() if r.area)
+
     def center_sheets(self) -> set[str]:
         return {b.sheet for b in self.blocks}
 
@@ -138,13 +149,15 @@ def read_budget(path: Path, book: BookView | None = None) -> BudgetBook:
     if CHECKS not in book.sheetnames:
         raise WorkbookError(f"{path.name} has no '{CHECKS}' sheet; was it built by budgetbook build?")
     traces = kontrol_to_traces(book)
-    blocks = tuple(block for ws in book.worksheets for block in sheet_to_blocks(ws, traces))
+    sheets = committee_sheets_of(book)
+    blocks = same_committees(tuple(block for ws in book.worksheets for block in sheet_to_blocks(ws, traces)),
+                             tuple(sheets.values()))
     if not blocks:
         raise WorkbookError(f"{path.name} has no center table with an '{UDVALG_HEADER}' column: nothing to pack")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     titles = {b.sheet: str(book[b.sheet].cell(1, 1).value) for b in blocks
               if book[b.sheet].cell(1, 1).value not in (None, b.sheet)}
-    return BudgetBook(path, sha256, blocks, kilder_to_sources(book), committee_sheets_of(book), titles)
+    return BudgetBook(path, sha256, blocks, kilder_to_sources(book), sheets, titles)
 
 
 def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provenance]]) -> list[CenterBlock]:
@@ -156,6 +169,8 @@ def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provena
             continue
         udvalg_col = header.index(UDVALG_HEADER) + 1
         key_col = header.index("Nøgle") + 1 if "Nøgle" in header else None
+        area_cols = [header.index(label) for label in AREA_HEADERS if label in header]
+        title = text_of(ws.cell(1, 1).value).strip() or ws.title  # type: ignore[attr-defined]
         rows = []
         for row in range(header_row + 1, last_row + 1):
             cells = tuple(_cell(ws.cell(row, c)) for c in range(1, max_col + 1))  # type: ignore[attr-defined]
@@ -164,11 +179,25 @@ def sheet_to_blocks(ws: object, traces: dict[tuple[str, int], tuple[str, Provena
             key, where = traces.get((ws.title, row), (None, None))  # type: ignore[attr-defined]
             udvalg = text_of(cells[udvalg_col - 1].value).strip()
             key = key or (text_of(cells[key_col - 1].value) if key_col else None)
-            rows.append(BookRow(ws.title, row, cells, udvalg, key, where))  # type: ignore[attr-defined]
+            areas = [text_of(cells[col].value).strip() for col in area_cols]
+            area = next((a for a in areas if a), title) if not udvalg else ""
+            rows.append(BookRow(ws.title, row, cells, udvalg, key, where, area))  # type: ignore[attr-defined]
         note = ws.cell(header_row - 1, 1).value if header_row > 1 else None  # type: ignore[attr-defined]
         blocks.append(CenterBlock(ws.title, note if isinstance(note, str) else None, name,  # type: ignore[attr-defined]
                                   header_row, header, tuple(rows), _summed(ws, last_row + 1, max_col)))
     return blocks
+
+
+def same_committees(blocks: tuple[CenterBlock, ...], named: tuple[str, ...] = ()) -> tuple[CenterBlock, ...]:
+    """The blocks with every row's udvalg as its committee: spellings of one committee under one label,
+    the one its committee sheet has where build made one (`named`)."""
+    identity = NO_COMMITTEES.identify(r.udvalg for b in blocks for r in b.rows)
+    sheet_label = {committee_key(name): name for name in named}
+
+    def label(udvalg: str) -> str:
+        return sheet_label.get(committee_key(udvalg), identity.label(udvalg)) if udvalg else ""
+
+    return tuple(replace(b, rows=tuple(replace(r, udvalg=label(r.udvalg)) for r in b.rows)) for b in blocks)
 
 
 def _summed(ws: object, total_row: int, max_col: int) -> tuple[int, ...]:

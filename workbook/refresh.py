@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from budgetbook.committee_identity import NO_COMMITTEES, CommitteeNames
 from budgetbook.model import ImportResult
 from workbook.build import OVERVIEW, SOURCES, build_layout
 from workbook.findings_sheet import SHEET as VALIDATION_SHEET
@@ -49,14 +50,16 @@ class Rebuilt:
         return f"{self.merged.describe()}; {self.placed.describe()}"
 
 
-def rebuild_layout(results: list[ImportResult], grids: Mapping[str, Grid], left_out: tuple[str, ...] = ()) -> Rebuilt:
+def rebuild_layout(results: list[ImportResult], grids: Mapping[str, Grid], left_out: tuple[str, ...] = (),
+                   committees: CommitteeNames = NO_COMMITTEES) -> Rebuilt:
     """The layout of `results`, with what users added to the book whose values `grids` are.
 
-    `left_out`: documents that could not be read and are built without (`build --skip-bad`)."""
+    `left_out`: documents that could not be read and are built without (`build --skip-bad`);
+    `committees`: the committees the user declared."""
     entries = read_user_entries(grids)
     hand_rows = read_hand_rows(grids)
     former = traced_sheets(grids.get(CHECKS, []))
-    layout = build_layout(results, left_out=left_out)
+    layout = build_layout(results, left_out=left_out, committees=committees)
     merged = merge_user_entries(layout, entries)
     placed = place_hand_rows(layout, hand_rows)
     layout.sheets.extend(retired_sheet_layouts(former, layout))

@@ -19,7 +19,7 @@ import xlwings as xw
 from budgetbook.errors import BudgetbookError, ConfigError
 from budgetbook.findings import Finding, Severity
 from budgetbook.progress import Progress, fan_out, silent
-from workbook.api import read_sources
+from workbook.api import declared_committees, read_sources
 from workbook.engine import EvaluatedBook
 from workbook.findings_sheet import SHEET as VALIDATION_SHEET
 from workbook.findings_sheet import put_findings_sheet
@@ -61,25 +61,29 @@ def reports_errors(handler: Callable[..., str]) -> Callable[..., str]:
 @reports_errors
 def refresh(book: xw.Book, progress: Progress = silent) -> str:
     """Read every document in the source folder and rebuild the generated sheets, keeping users' columns."""
-    folder = read_settings(book).need_source_folder()
+    settings = read_settings(book)
+    folder = settings.need_source_folder()
     paths = source_documents(folder, exclude=Path(book.fullname).name)
-    return rebuild(book, paths, f"i {folder}", progress)
+    return rebuild(book, paths, f"i {folder}", progress, settings.address_book)
 
 
-def rebuild(book: xw.Book, paths: list[Path], where: str, progress: Progress = silent) -> str:
-    """Rebuild the generated sheets from these documents, keeping what users added (`workbook.refresh`)."""
-    layout, rebuilt = layout_keeping_user_entries(book_grids(book), paths, progress)
+def rebuild(book: xw.Book, paths: list[Path], where: str, progress: Progress = silent,
+            committees: Path | None = None) -> str:
+    """Rebuild the generated sheets from these documents, keeping what users added (`workbook.refresh`);
+    the committees as the address book `committees` declares them (else one beside the documents)."""
+    layout, rebuilt = layout_keeping_user_entries(book_grids(book), paths, progress, committees)
     apply_layout(book, layout, progress=progress)
     book.app.calculate()
     return f"Opdateret fra {len(paths)} dokumenter {where}: {len(layout.sheets)} ark. {rebuilt.describe()}."
 
 
-def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path], progress: Progress = silent
-                                ) -> tuple[BookLayout, Rebuilt]:
+def layout_keeping_user_entries(grids: dict[str, Grid], paths: list[Path], progress: Progress = silent,
+                                committees: Path | None = None) -> tuple[BookLayout, Rebuilt]:
     """The layout of these documents with what users added to the book whose values `grids` are."""
+    names = declared_committees(paths, committees)
     results = read_sources(paths, progress=progress)
     progress("layout", 0, 1)
-    rebuilt = rebuild_layout(results, grids)
+    rebuilt = rebuild_layout(results, grids, committees=names)
     progress("layout", 1, 1)
     return rebuilt.layout, rebuilt
 

@@ -90,7 +90,7 @@ def uploaded(book: xw.Book, ctx: ServerContext) -> tuple[str, list[Path], list[D
 @handlers.reports_errors
 def refresh(book: xw.Book, ctx: ServerContext, progress: Progress = silent) -> str:
     _, paths, skipped = uploaded(book, ctx)
-    summary = handlers.rebuild(book, paths, "uploadet til serveren", progress)
+    summary = handlers.rebuild(book, paths, "uploadet til serveren", progress, ctx.settings.address_book)
     if skipped:
         summary += " Ikke brugt, fordi de ikke kunne læses: " + ", ".join(e.name for e in skipped) + "."
     return summary
@@ -113,7 +113,7 @@ def build_packs(book: xw.Book, ctx: ServerContext, progress: Progress = silent) 
     workbook, paths, _ = uploaded(book, ctx)
     folder = output_folder(ctx, workbook)
     folder.mkdir(parents=True, exist_ok=True)
-    layout, _ = handlers.layout_keeping_user_entries(book_grids(book), paths, progress)
+    layout, _ = handlers.layout_keeping_user_entries(book_grids(book), paths, progress, ctx.settings.address_book)
     write_workbook(layout, folder / BUILT, progress=progress)
     return build(folder / BUILT, folder / PACKS, progress=progress).describe()
 

@@ -2,7 +2,8 @@
 
     [smtp]                       host, port, starttls, sender, timeout, deadline, cafile
     [message]                    default subject and body templates
-    [[committee]]                name, short, recipients, cc, subject, body (the last two optional)
+    [[committee]]                name, short, recipients, cc, subject, body (the last two optional),
+                                 aliases, areas (budgetbook.committee_identity: how build finds it)
 
 Login user and password come ONLY from the environment (`BUDGETBOOK_SMTP_USER`,
 `BUDGETBOOK_SMTP_PASSWORD`); a password (or user) in the file is an error, so a config file
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
+from budgetbook.committee_identity import CommitteeNames, DeclaredCommittee, declared, read_declaration
 from budgetbook.errors import ConfigError
 
 USER_VARIABLE = "BUDGETBOOK_SMTP_USER"
@@ -108,13 +110,16 @@ class MessageTemplate:
 
 @dataclass(frozen=True)
 class Committee:
-    """One udvalg: its full name, the short name used in the packs manifest, and who gets the mail."""
+    """One udvalg: its full name, the short name used in the packs manifest, and who gets the mail;
+    `aliases` (other names documents use) and `areas` (whose rows carry no udvalg) are for build."""
 
     name: str
     short: str
     recipients: tuple[str, ...]
     cc: tuple[str, ...] = ()
     template: MessageTemplate | None = None
+    aliases: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
 
     @property
     def envelope(self) -> tuple[str, ...]:
@@ -133,9 +138,15 @@ class AddressBook:
     committees: tuple[Committee, ...]
     source: str = "committees.toml"
 
-    def committee(self, short: str) -> Committee | None:
-        wanted = normalise_short(short)
-        return next((c for c in self.committees if c.short == wanted), None)
+    @property
+    def names(self) -> CommitteeNames:
+        """The committees as build and packs know them (one identity: `budgetbook.committee_identity`)."""
+        return declared(DeclaredCommittee(c.name, c.short, c.aliases, c.areas, self.source) for c in self.committees)
+
+    def committee(self, udvalg: str) -> Committee | None:
+        """The committee a pack's udvalg names: by its short name, full name or an alias, however spelt."""
+        found = self.names.find(udvalg)
+        return None if found is None else next((c for c in self.committees if c.short == found.short), None)
 
     @classmethod
     def resolve(cls, value: AddressBook | Mapping[str, object] | None, *, source: str = "committees.toml",
@@ -160,11 +171,17 @@ class AddressBook:
             if committee.short in seen:
                 raise ConfigError(f"committee[{i}].short: '{committee.short}' is used by two committees")
             seen.add(committee.short)
-        return cls(smtp, template, committees, source)
+        book = cls(smtp, template, committees, source)
+        book.names  # noqa: B018  (a name or area given to two committees is an error now, not at sending)
+        return book
 
 
 def read_address_book(path: Path, env: Mapping[str, str] | None = None) -> AddressBook:
     """Read and check `committees.toml`; with `env`, fill the SMTP login from the environment."""
+    return AddressBook.resolve(_read_toml(path), source=Path(path).name, env=env)
+
+
+def _read_toml(path: Path) -> dict[str, object]:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -176,13 +193,31 @@ def read_address_book(path: Path, env: Mapping[str, str] | None = None) -> Addre
         raise ConfigError(f"{path} {what}; give the path of the address book (committees.toml)") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    return AddressBook.resolve(data, source=Path(path).name, env=env)
+    return data
+
+
+def read_declared_committees(path: Path) -> tuple[DeclaredCommittee, ...]:
+    """Only the committees' identities (name, short, aliases, areas) of an address book, for build:
+    the server and recipients are checked when sending."""
+    data = _read_toml(path)
+    entries = data.get("committee", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ConfigError(f"{Path(path).name}: committee: expected [[committee]] tables with name and short")
+    committees = []
+    for i, entry in enumerate(entries, 1):
+        where = f"{Path(path).name}: committee[{i}]"
+        _reject_unknown(entry, COMMITTEE_KEYS, where)
+        committees.append(read_declaration(entry, where, Path(path).name))
+    return tuple(committees)
+
+
+COMMITTEE_KEYS = ("name", "short", "aliases", "areas", "recipients", "cc", "subject", "body")
 
 
 def _committee(entry: object, where: str) -> Committee:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: expected a table with name, short and recipients")
-    _reject_unknown(entry, ("name", "short", "recipients", "cc", "subject", "body"), where)
+    _reject_unknown(entry, COMMITTEE_KEYS, where)
     subject = _template(entry, "subject", where)
     body = _template(entry, "body", where)
     template = None
@@ -191,9 +226,11 @@ def _committee(entry: object, where: str) -> Committee:
             raise ConfigError(f"{where}: give both subject and body, or neither to use [message]")
         template = MessageTemplate(subject, body)
     recipients = _addresses(entry, "recipients", where, required=True)
-    return Committee(name=_text(entry, "name", where, required=True),
-                     short=normalise_short(_text(entry, "short", where, required=True)),
-                     recipients=recipients, cc=_addresses(entry, "cc", where), template=template)
+    name = _text(entry, "name", where, required=True)
+    short = normalise_short(_text(entry, "short", where, required=True))
+    identity = read_declaration(entry, where)  # aliases and areas
+    return Committee(name=name, short=short, recipients=recipients, cc=_addresses(entry, "cc", where),
+                     template=template, aliases=identity.aliases, areas=identity.areas)
 
 
 def _reject_unknown(data: Mapping[str, object], known: tuple[str, ...], where: str) -> None:
@@ -333,4 +370,5 @@ __all__ = [
     "SmtpSettings",
     "normalise_short",
     "read_address_book",
+    "read_declared_committees",
 ]

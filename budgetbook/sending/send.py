@@ -94,12 +94,18 @@ def _plan_and_run(folder: PacksFolder, book: AddressBook, when: datetime, force:
                   ) -> tuple[tuple[Outcome, ...], tuple[str, ...]]:
     entries, torn = read_log(folder.path / LOG_NAME)
     notes = [torn] if torn else []
-    shorts = {p.udvalg for p in folder.packs}
+    owner = {p.udvalg: c.short if (c := book.committee(p.udvalg)) else None for p in folder.packs}
     notes += [f"{c.short} ({c.name}) is in the address book but has no pack" for c in book.committees
-              if c.short not in shorts]
+              if c.short not in owner.values()]
     decided: dict[str, Outcome] = {}
     plans: list[Plan] = []
     for pack in folder.packs:
+        twins = [p.file for p in folder.packs if owner[p.udvalg] is not None and owner[p.udvalg] == owner[pack.udvalg]]
+        if len(twins) > 1:  # one committee, two packs (built before its names were declared): never two mails
+            decided[pack.udvalg] = Outcome(pack.udvalg, Status.PROBLEM, f"{' and '.join(twins)} are both packs "
+                                           f"of {owner[pack.udvalg]}; build and run packs again (committees.toml "
+                                           "names the committee), then send")
+            continue
         result = pack_to_plan(pack, folder, book, entries, when, force, pack.udvalg in resend)
         if isinstance(result, Plan):
             plans.append(result)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from budgetbook.committee_identity import NO_COMMITTEES, Identity
 from budgetbook.model import ImportResult, Provenance
 from budgetbook.records.catalogue import CatalogueDocument, Initiative
 from budgetbook.records.proposals import ProposalForm
@@ -89,10 +90,11 @@ def adopted_text(adopted: bool | None) -> str:
 class CatalogueSection(SheetsOnlySection):
     title = "Katalog"
 
-    def __init__(self, results: list[ImportResult]) -> None:
+    def __init__(self, results: list[ImportResult], identity: Identity | None = None) -> None:
         self.results = [r for r in results if r.kind == KIND]
         self.initiatives: list[Initiative] = [i for r in self.results for i in r.records
                                               if isinstance(i, Initiative)]
+        self.identity = identity or NO_COMMITTEES.identify(i.udvalg for i in self.initiatives)
         self.proposals = results_to_proposals(results) if self.initiatives else []
 
     def has_content(self) -> bool:
@@ -102,7 +104,7 @@ class CatalogueSection(SheetsOnlySection):
         traces: list[Trace] = []
         savings = {id(i): r.document.savings if isinstance(r.document, CatalogueDocument) else None
                    for r in self.results for i in r.records}
-        catalogue = build_catalogue_sheet(self.initiatives, traces, savings)
+        catalogue = build_catalogue_sheet(self.initiatives, traces, savings, self.identity)
         types = build_types_sheet(self.initiatives)
         summary, checks = build_summary_sheet(self.initiatives, self.results)
         sheets = [catalogue, summary, types]
@@ -126,9 +128,23 @@ def effect_factor(item: Initiative, savings: str | None) -> float | int:
     return factor_to_tkr(item.effect_unit) * sign
 
 
+def initiative_committee(item: Initiative, identity: Identity) -> tuple[str, str]:
+    """(committee, what the source column adds): the udvalg it prints, else its area's declared committee,
+    else the one committee all its declared affected areas belong to; ("", "") when none is."""
+    if item.udvalg or item.area:
+        return identity.of(item.udvalg, item.area), identity.note(item.udvalg, item.area)
+    found = {identity.of("", area): area for area in item.affected_areas if identity.of("", area)}
+    if len(found) != 1:
+        return "", ""
+    ((label, area),) = found.items()
+    return label, f"udvalg efter fagområdet {area}"
+
+
 def build_catalogue_sheet(initiatives: list[Initiative], traces: list[Trace],
-                          savings: dict[int, str | None] | None = None) -> SheetLayout:
+                          savings: dict[int, str | None] | None = None,
+                          identity: Identity | None = None) -> SheetLayout:
     savings = savings or {}
+    identity = identity or NO_COMMITTEES.identify(i.udvalg for i in initiatives)
     sheet = SheetLayout(CATALOGUE, "Katalog", freeze=f"D{HEADER_ROW + 1}", print_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     sheet.put(1, 1, "Katalog over budgetinitiativer fra andre kommuner", Style.TITLE)
     sheet.put(2, 1, "Effekt ved fuld indfasning i 1.000 kr., en besparelse positiv: effekten som kataloget anfører "
@@ -143,10 +159,12 @@ def build_catalogue_sheet(initiatives: list[Initiative], traces: list[Trace],
         sheet.put(row, COL[UNIT], unit_label(item.effect_unit) if item.effect is not None else None, Style.TEXT)
         sheet.put(row, COL[FACTOR], effect_factor(item, savings.get(id(item))), Style.DECIMAL)
         sheet.put(row, COL[EFFECT], fx.converted(fx.ref(row, COL[PRINTED]), fx.ref(row, COL[FACTOR])), Style.AMOUNT)
-        sheet.put_row(row, [item.udvalg, item.area, item.number], Style.TEXT, first_col=COL[UDVALG])
+        udvalg, note = initiative_committee(item, identity)
+        sheet.put_row(row, [udvalg or None, item.area, item.number], Style.TEXT, first_col=COL[UDVALG])
         sheet.put(row, COL[FULL_YEAR], item.full_year, Style.TEXT)
         sheet.put_row(row, [item.implementation_cost_text, adopted_text(item.adopted), "; ".join(item.measure_types),
-                            "; ".join(item.affected_areas), item.source, item.provenance.describe()], Style.TEXT,
+                            "; ".join(item.affected_areas), item.source,
+                            item.provenance.describe() + (f"; {note}" if note else "")], Style.TEXT,
                       first_col=COL[COST])
         sheet.put(row, COL[REPEATS], len(item.repeats), Style.AMOUNT)
         traces.append(Trace(CATALOGUE, row, f"{item.municipality}/{item.title}", item.provenance))

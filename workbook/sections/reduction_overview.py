@@ -1,9 +1,12 @@
 """The overview's rows for the lists of proposals: what they state about themselves, held against the book.
 
 Below the overview's Hovedtotal row:
-- "Hovedtotal i kilden", converted to 1.000 kr. and added over the lists, with the difference and the
-  committee sheets' sum, when every list prints a grand total (else the lists' totals cannot be added
-  up to the book's and each list is checked on its own, below);
+- "Hovedtotal i kilden", converted to 1.000 kr. and added over the lists, with the difference, when
+  every list prints a grand total (else the lists' totals cannot be added up to the book's and each
+  list is checked on its own, below);
+- the committee sheets' sum, the rows of no committee ("Ikke fordelt på udvalg": a row with no udvalg
+  whose area no committee was declared for) and the two together, which equal the Hovedtotal and are
+  checked against the grand total the lists print;
 - per list, where the book holds more than one: "Forslagene i <file>" (the sum of that list's rows
   across the center sheets) beside the grand total it prints;
 - per list that prints a target for itself ("Måltal for reduktionskataloget", "Reduktionskrav i alt"):
@@ -16,6 +19,8 @@ from budgetbook.model import ImportResult, Provenance
 from workbook import formulas as fx
 from workbook.layout import BookLayout, Check, SheetLayout, Style
 from workbook.sections.reductions import HOVEDTOTAL, ReductionSection, document_of
+
+UNASSIGNED = "Ikke fordelt på udvalg"  # the rows of no committee: in no committee sheet and no pack
 
 
 def reduction_overview_rows(sheet: SheetLayout, section: ReductionSection, year_cols: dict[str, int],
@@ -51,6 +56,7 @@ def _combined_rows(sheet: SheetLayout, section: ReductionSection, year_cols: dic
     stated, where, tolerance, shown = section.stated_hovedtotal()
     every_list = all(r.stated_totals.hovedtotal for r in section.results)  # type: ignore[attr-defined]
     stated_row, diff_row, udvalg_row = total_row + 1, total_row + 2, total_row + 3
+    unassigned_row, together_row = udvalg_row + 1, udvalg_row + 2
     if every_list:
         sheet.put(stated_row, 1, f"Hovedtotal i kilden ({where.describe()})" if where else "Hovedtotal i kilden",
                   Style.NOTE)
@@ -59,10 +65,14 @@ def _combined_rows(sheet: SheetLayout, section: ReductionSection, year_cols: dic
                   Style.NOTE)
     sheet.put(diff_row, 1, "Afvigelse", Style.NOTE)
     sheet.put(udvalg_row, 1, "Sum af udvalgsark", Style.NOTE)
+    sheet.put(unassigned_row, 1, UNASSIGNED, Style.NOTE)
+    sheet.put(together_row, 1, "Udvalgsark og ikke fordelt i alt", Style.NOTE)
     for year, col in year_cols.items():
         total = total_cells[year]
-        udvalg_sum = sheet.put(udvalg_row, col, fx.sum_of([t[year] for t in section.udvalg_totals.values()]),
-                               Style.STATED)
+        sheet.put(udvalg_row, col, fx.sum_of([t[year] for t in section.udvalg_totals.values()]), Style.STATED)
+        sheet.put(unassigned_row, col, section.unassigned_sum(year), Style.STATED)
+        together = sheet.put(together_row, col, fx.sum_of([fx.ref(udvalg_row, col), fx.ref(unassigned_row, col)]),
+                             Style.STATED)
         if not every_list:
             continue
         sheet.put(stated_row, col, shown.get(year), Style.STATED)
@@ -70,10 +80,9 @@ def _combined_rows(sheet: SheetLayout, section: ReductionSection, year_cols: dic
         if year in stated and where is not None:
             book.checks.append(Check(sheet.name, total, stated[year], "hovedtotal", f"Hovedtotal {year}", where,
                                      tolerance))
-            if section.every_line_has_udvalg():  # else the committee sheets hold only part of the list
-                book.checks.append(Check(sheet.name, udvalg_sum, stated[year], "udvalg_sum",
-                                         f"Udvalgsarkene tilsammen {year}", where, tolerance))
-    return udvalg_row
+            book.checks.append(Check(sheet.name, together, stated[year], "udvalg_sum",
+                                     f"Udvalgsarkene og det ikke fordelte tilsammen {year}", where, tolerance))
+    return together_row
 
 
 def _stated_row(sheet: SheetLayout, row: int, result: ImportResult, amounts: dict, label: str,

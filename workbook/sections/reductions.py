@@ -18,10 +18,11 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from budgetbook.committee_identity import NO_COMMITTEES, Identity
 from budgetbook.model import ImportResult, Number, Provenance
 from budgetbook.records.reduction import DEFAULT_DOCUMENT, REDUCTIONS, ListDocument, ReductionLine, StatedTotals
 from workbook import formulas as fx
-from workbook.layout import Check, SheetLayout, Style, table_over
+from workbook.layout import Check, Formula, SheetLayout, Style, table_over
 from workbook.sections import Block, Trace
 from workbook.sections.other_tables import SHEET as OTHER_TABLES
 from workbook.sections.other_tables import other_tables_sheet
@@ -111,10 +112,11 @@ class ReductionSection:
     title = "Reduktioner"
     saving_sign = 1  # every list is converted so that a reduction of 100 is 100
 
-    def __init__(self, results: list[ImportResult]) -> None:
+    def __init__(self, results: list[ImportResult], identity: Identity | None = None) -> None:
         self.results = [r for r in results if r.kind == KIND]
         every_line: list[ReductionLine] = [line for r in self.results for line in r.records]  # type: ignore[misc]
         self.lines = [line for line in every_line if line.table == REDUCTIONS]  # other tables: `other_tables`
+        self.identity = identity or NO_COMMITTEES.identify(line.udvalg for line in self.lines)
         self._document = {id(line): document_of(r) for r in self.results for line in r.records}
         self._origin = {id(line): index for index, r in enumerate(self.results) for line in r.records}
         self._years = sorted({y for line in every_line for y in line.amounts}
@@ -180,7 +182,7 @@ class ReductionSection:
         factor_ref = fx.ref(row, cols.factor)
         sheet.put(row, 1, line.nr, Style.TEXT)
         sheet.put(row, 2, line.bevillingstekst, Style.WRAP)
-        sheet.put(row, 3, line.udvalg, Style.TEXT)
+        sheet.put(row, 3, self.udvalg_of(line), Style.TEXT)
         sheet.put(row, 4, line.overskrift, Style.WRAP)
         sheet.put(row, 5, line.forklaring, Style.WRAP)
         amount_style = Style.DECIMAL if document.decimals or abs(factor) < 1 else Style.AMOUNT
@@ -201,7 +203,8 @@ class ReductionSection:
         sheet.put(row, cols.pct_stated, stated, Style.PCT)
         sheet.put(row, cols.unit, unit_text(document), Style.TEXT)
         sheet.put(row, cols.factor, factor, Style.TEXT)
-        sheet.put(row, cols.source, source_text(line.provenance), Style.TEXT)
+        note = self.identity.note(line.udvalg, line.center)
+        sheet.put(row, cols.source, source_text(line.provenance) + (f"; {note}" if note else ""), Style.TEXT)
         key = proposal_key(line)
         sheet.put(row, cols.key, key, Style.TEXT)
         block.rows.append((row, key, line.provenance))
@@ -334,11 +337,26 @@ class ReductionSection:
 
     # -- committee sheets ------------------------------------------------------------------
 
+    def udvalg_of(self, line: ReductionLine) -> str:
+        """The committee of a row: the one its udvalg names, else the one declared for its center ("" for none)."""
+        return self.identity.of(line.udvalg, line.center)
+
     def every_line_has_udvalg(self) -> bool:
-        return all(line.udvalg for line in self.lines)
+        return all(self.udvalg_of(line) for line in self.lines)
 
     def udvalg_names(self) -> list[str]:
-        return sorted({line.udvalg for line in self.lines if line.udvalg})
+        return sorted({udvalg for line in self.lines if (udvalg := self.udvalg_of(line))})
+
+    def unassigned_sum(self, year: str) -> Formula:
+        """The rows of no committee in `year`: SUMIFS over every center block for a blank Udvalg."""
+        col = self.columns.year(year)
+        centers = sorted({line.center for line in self.lines if not self.udvalg_of(line)})
+        parts = []
+        for center in centers:
+            home, first, last = self.udvalg_ranges[center]
+            parts.append(fx.sumifs(fx.area(first, last, col, home, absolute=True),
+                                   (fx.area(first, last, 3, home, absolute=True), '"="')).expr)
+        return fx.sum_of(parts)
 
     def extra_sheets(self, center_blocks: dict[str, Block]) -> tuple[list[SheetLayout], list[Check], list[Trace]]:
         """One sheet per committee: per center, SUMIFS over the center's block (totals in `udvalg_totals`)."""
@@ -352,7 +370,7 @@ class ReductionSection:
             criterion = fx.criterion(udvalg, fx.ref(2, 2, absolute=True))
             sheet.put(2, 2, udvalg, Style.TEXT)
             sheet.put_row(4, ["Center"] + [f"{y} (1.000 kr.)" for y in cols.years], Style.HEADER)
-            centers = sorted({line.center for line in self.lines if line.udvalg == udvalg})
+            centers = sorted({line.center for line in self.lines if self.udvalg_of(line) == udvalg})
             row = 4
             for row, center in enumerate(centers, start=5):
                 home, first, last = self.udvalg_ranges[center]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
+from budgetbook.committee_identity import NO_COMMITTEES, Identity
 from budgetbook.model import ImportResult
 from budgetbook.records.remarks import BudgetArea, RemarksDocument
 from budgetbook.units import factor_to_tkr, unit_label
@@ -66,9 +67,10 @@ def section_titles(areas: list[tuple[str, BudgetArea]]) -> list[str]:
 class RemarksSection(SheetsOnlySection):
     title = REMARKS_SHEET
 
-    def __init__(self, results: list[ImportResult]) -> None:
+    def __init__(self, results: list[ImportResult], identity: Identity | None = None) -> None:
         self.results = [r for r in results if r.kind == KIND]
         self.areas = results_to_areas(self.results)
+        self.identity = identity or NO_COMMITTEES.identify(committee for committee, _ in self.areas)
         self.titles = section_titles(self.areas)
 
     def has_content(self) -> bool:
@@ -88,13 +90,15 @@ class RemarksSection(SheetsOnlySection):
         first = HEADER_ROW + 1
         for row, (committee, area) in enumerate(self.areas, start=first):
             key = area_key(committee, area)
-            sheet.put_row(row, [committee, area.name], Style.TEXT)
+            sheet.put_row(row, [self.identity.of(committee, area.name), area.name], Style.TEXT)
             sheet.put(row, PRINTED_COL, area.net_budget,
                       Style.DECIMAL if isinstance(area.net_budget, float) else Style.AMOUNT)
             sheet.put_row(row, [unit_label(area.unit), area.year], Style.TEXT, first_col=UNIT_COL)
             sheet.put(row, FACTOR_COL, factor_to_tkr(area.unit) * KR_PER_TKR, Style.AMOUNT)
             sheet.put(row, NET_COL, fx.converted(fx.ref(row, PRINTED_COL), fx.ref(row, FACTOR_COL)), Style.AMOUNT)
-            sheet.put_row(row, [area.net_budget_provenance.describe(), key], Style.TEXT, first_col=4)
+            note = self.identity.note(committee, area.name)
+            sheet.put_row(row, [area.net_budget_provenance.describe() + (f"; {note}" if note else ""), key],
+                          Style.TEXT, first_col=4)
             for col, title in enumerate(self.titles, start=len(FIXED_LABELS) + 1):
                 sheet.put(row, col, area.sections.get(title), Style.WRAP)
             traces.append(Trace(REMARKS_SHEET, row, key, area.net_budget_provenance))
@@ -110,7 +114,7 @@ class RemarksSection(SheetsOnlySection):
         sheet.put_row(top, ["Udvalg", "Områder", "Nettobudget (kr.)"], Style.HEADER)
         committee_area = fx.area(first, last, 1, absolute=True)
         net_area = fx.area(first, last, NET_COL, absolute=True)
-        committees = list(dict.fromkeys(committee for committee, _ in self.areas))
+        committees = list(dict.fromkeys(self.identity.of(committee, area.name) for committee, area in self.areas))
         for row, committee in enumerate(committees, start=top + 1):
             criterion = fx.criterion(committee, fx.ref(row, 1, absolute=True))
             sheet.put(row, 1, committee, Style.TEXT)
