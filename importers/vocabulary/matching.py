@@ -45,6 +45,8 @@ def normalize_with_map(text: str) -> tuple[str, tuple[int, ...]]:
         lowered = char.casefold()
         if lowered in _TRANSLITERATE:
             folded = _TRANSLITERATE[lowered]
+        elif unicodedata.decomposition(char).startswith("<fraction>"):
+            folded = " "  # "½" is no "1 2": a fraction stands between words, never as a number's digits
         elif lowered.isascii():
             folded = lowered
         else:
@@ -78,7 +80,7 @@ class Placeholder:
 
 
 def _to_int(text: str) -> int:
-    return int(text.replace(" ", ""))
+    return int(normalize(text).replace(" ", ""))  # "²" (a footnote mark) is read as the digit it shows
 
 
 def _digits_number(text: str) -> int | float | None:
