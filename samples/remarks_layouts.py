@@ -31,6 +31,11 @@
   1.000 kr. (Regnskab 2018, Budget 2019, Budget 2020) ending "Nettodriftsudgifter i alt", then
   "Bemærkninger". Found by the second hold-out trial; the title as docplayer lists it
   (https://docplayer.dk/amp/108716314), the rest written for the sample.
+- `esbjerg-bevillingsgruppe-total-kr.docx`: "Esbjerg Kommune. Budgetforslag 2014. Budgetoverslag 2015-17", "Hele kr.
+  ekskl. moms", the committee as a heading, each bevillingsgruppe a heading over a table "Udvalg/Bevillingsgruppe/Funktion
+  | TOTAL KR" (one amount column, no year) whose "<bevillingsgruppe> i alt" row is its net, then "Bemærkninger". Refused
+  by both hold-out trials; source https://docplayer.dk/amp/3475110-Esbjerg-kommune-budgetforslag-2014-budgetoverslag-2015-17.html
+  (headings; figures written for the trial).
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -69,6 +74,7 @@ def main(out_dir: Path) -> None:
         "ishoej-udvalg-paa-linjen-under-titlen.docx": ishoej(),
         "odense-udvalgets-budgettal-og-bemaerkninger.docx": odense(),
         "frederiksberg-tekniske-bemaerkninger-tal-brudt-i-celle.libreoffice.pdf": frederiksberg(),
+        "esbjerg-bevillingsgruppe-total-kr.docx": esbjerg(),
     })
 
 
@@ -211,4 +217,22 @@ def frederiksberg() -> Document:
                      grid([(f"{name} (1.000 kr.)", "Regnskab 2020", "Budget 2021", "Budget 2022", "BO 2023",
                             "BO 2024"), *rows], (10.5, 1.3, 1.3, 1.3, 1.3, 1.3), header=1),
                      Heading("Normtal, takster og tilskud", 2), Para("Uændret aktivitet."))
+    return document
+
+
+ESBJERG = (("Vej og park", (("02.28.22 Vejvedligeholdelse m.v.", "41.230.000"), ("02.28.23 Vintertjeneste", "9.870.000"),
+                            ("00.28.20 Grønne områder", "12.905.400")), "64.005.400",
+            "Budgettet omfatter drift og vedligeholdelse af kommunens veje, stier og grønne områder."),
+           ("Redningsberedskab", (("00.32.31 Redningsberedskab", "22.418.900"),), "22.418.900",
+            "Redningsberedskabet varetages af Sydvestjysk Brandvæsen."))
+
+
+def esbjerg() -> Document:
+    title = "Esbjerg Kommune. Budgetforslag 2014. Budgetoverslag 2015-17"
+    document = Document(title, "Esbjerg Kommune", header="Esbjerg Kommune · Budgetforslag 2014", footer="Side {page}")
+    document.add(Heading(title, 1), Para("Hele kr. ekskl. moms"), Heading("Miljø- og teknikudvalget", 1))
+    for name, functions, total, remark in ESBJERG:
+        rows = [("Udvalg/Bevillingsgruppe/Funktion", "TOTAL KR"), ("Miljø- og teknikudvalget", ""), (name, ""),
+                *functions, (f"{name} i alt", total)]
+        document.add(Heading(name, 2), grid(rows, (12, 4), header=1), Para("Bemærkninger"), Para(remark))
     return document

@@ -162,6 +162,8 @@ def test_detected_among_all_kinds() -> None:
     ("ishoej-politikomraadets-nettobudget-mio-kr.libreoffice.pdf", "Økonomi- og Planudvalget",
      [("Politikområde 1: Administration", 148.6, "mkr", 2015),
       ("Politikområde 2: Erhverv og beskæftigelse", 62.3, "mkr", 2015)]),
+    ("esbjerg-bevillingsgruppe-total-kr.docx", "Miljø- og teknikudvalget",
+     [("Vej og park", 64_005_400, "kr", 2014), ("Redningsberedskab", 22_418_900, "kr", 2014)]),
     ("ishoej-udvalg-paa-linjen-under-titlen.docx", "Økonomi- og Planudvalget",
      [("Politikområde 1: Administration", 148.6, "mkr", 2015),
       ("Politikområde 2: Erhverv og beskæftigelse", 62.3, "mkr", 2015)]),
@@ -232,6 +234,7 @@ def test_a_title_wrapped_after_its_dash_names_the_committee() -> None:
      "mkr", 2016),
     ("Områdets nettobudget udgør 3,2 mio. kr.", 3.2, "mkr", None),
     ("Politikområdets nettobudget udgør 148,6 mio.kr i 2015.", 148.6, "mkr", 2015),
+    ("Nettobudgettet for 2024 udgør 46,8 mio. kr.", 46.8, "mkr", 2024),
 ])
 def test_net_budget_lines_in_their_variants(line: str, amount: float, unit: str, year: int | None,
                                             tmp_path: Path) -> None:
@@ -239,3 +242,56 @@ def test_net_budget_lines_in_their_variants(line: str, amount: float, unit: str,
     path.write_text(_remarks(f"Veje\n\n{line}\n\nBudgetgrundlag\n\nTekst."), encoding="utf-8")
     area = importers.parse(path).records[0]
     assert (area.name, area.net_budget, area.unit, area.year) == ("Veje", amount, unit, year)
+
+
+def test_a_table_with_one_amount_column_and_no_year_is_read_by_its_area_s_total_row() -> None:
+    """Esbjerg (both hold-out trials refused it): "Udvalg/Bevillingsgruppe/Funktion | TOTAL KR", the net in "<area> i
+    alt" below the area's heading, the year the document's budget year ("Budgetforslag 2014"), the committee from
+    the only committee heading, and "Bemærkninger" a section."""
+    result = parsed(FOLDER / "esbjerg-bevillingsgruppe-total-kr.docx")
+    assert kind_of(FOLDER / "esbjerg-bevillingsgruppe-total-kr.docx") == KIND
+    assert [list(area.sections) for area in result.records] == [["Bemærkninger"], ["Bemærkninger"]]
+    assert not result.warnings
+
+
+def _remarks_docx(tmp_path: Path, blocks: list) -> Path:
+    from samples.document_layout import Document, write_docx
+    return write_docx(Document("Bemærkninger", "Kommune", blocks=blocks, header=None, footer=None),
+                      tmp_path / "bemaerkninger.docx")
+
+
+def test_a_total_row_that_names_no_heading_above_its_table_is_no_sign_of_remarks(tmp_path: Path) -> None:
+    from samples.document_layout import Heading, Para, grid
+    path = _remarks_docx(tmp_path, [Heading("Forslag til reduktioner", 1), Para("Reduktionerne fordelt på udvalg."),
+                                    grid([("Udvalg", "TOTAL KR"), ("Økonomiudvalget", ""), ("Kantine", "120.000"),
+                                          ("Økonomiudvalget i alt", "120.000")], (8, 4), header=1)])
+    reading, _ = importers.read(path, kind=KIND)
+    assert budget_remarks.evidence(reading).score < 0.5
+
+
+def test_the_budget_column_is_the_year_the_document_names(tmp_path: Path) -> None:
+    """Stevns' "Budget 2015" (third hold-out trial): its tables print Budget 2014 and Budget 2015; the net is 2015's."""
+    from samples.document_layout import Heading, Para, grid
+    rows = [("1.000 kr.", "Regnskab 2013", "Budget 2014", "Budget 2015", "Overslag 2016"),
+            ("Drift", "24.310", "25.102", "25.480", "25.480"), ("Nettoudgifter i alt", "24.310", "25.102", "25.480", "25.480")]
+    path = _remarks_docx(tmp_path, [Heading("Budget 2015", 1), Heading("Veje og trafik", 2), grid(rows, (4, 2, 2, 2, 2), header=1),
+                                    Para("Bemærkninger"), Para("Budgettet er fremskrevet.")])
+    area = importers.parse(path, kind=KIND).records[0]
+    assert (area.name, area.net_budget, area.year) == ("Veje og trafik", 25_480, 2015)
+
+
+@pytest.mark.parametrize(("line", "committee"), [("Udvalget for Teknik og Miljø", "Udvalget for Teknik og Miljø"),
+                                                 ("Økonomiudvalget", "Økonomiudvalget")])
+def test_the_one_committee_heading_names_the_committee(line: str, committee: str, tmp_path: Path) -> None:
+    from samples.document_layout import Heading, Para
+    path = _remarks_docx(tmp_path, [Heading("Budget 2024", 1), Heading(line, 1), Heading("Veje", 2),
+                                    Para("Nettobudget: 1.200.000 kr."), Para("Bemærkninger"), Para("Tekst.")])
+    assert importers.parse(path, kind=KIND).document.committee == committee
+
+
+def test_several_committee_headings_name_no_committee(tmp_path: Path) -> None:
+    from samples.document_layout import Heading, Para
+    blocks = []
+    for name in ("Økonomiudvalget", "Teknik- og Miljøudvalget"):
+        blocks += [Heading(name, 1), Heading(f"Område under {name}", 2), Para("Nettobudget: 1.200.000 kr.")]
+    assert importers.parse(_remarks_docx(tmp_path, blocks), kind=KIND).document.committee == ""

@@ -35,13 +35,15 @@ from importers.vocabulary import Hit, Vocabulary
 
 KIND = "budget_remarks"
 TITLES = "remarks.titles"
+BUDGET_YEARS = "remarks.budget_years"
 HEAD_LINES = 40
 COMMITTEE_WORDS = 6  # "Børne-, Unge- og Familieudvalget": a committee's name is a few words
 DEFAULT_UNIT = "kr"
 # A committee is named "...udvalget", "Byrådet", "Kommunalbestyrelsen": a shape inside one word, which
 # no vocabulary template can say (templates match whole words).
 _HEAD_PARTS = re.compile(r"\s+[·|–—]\s+")  # the parts of a running head: "Kommune · Title · Udvalg"
-_COMMITTEE = re.compile(r"(udvalg(et)?|byråd(et)?|kommunalbestyrelse(n)?|borgerrepræsentation(en)?)s?$", re.IGNORECASE)
+_COMMITTEE = re.compile(r"(udvalg(et)?|byråd(et)?|kommunalbestyrelse(n)?|borgerrepræsentation(en)?)s?$|^udvalget for\s",
+                        re.IGNORECASE)
 _GENITIVE = re.compile(r"(udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen)s$", re.IGNORECASE)
 
 
@@ -92,13 +94,39 @@ def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[Rema
                 following = reading.lines.index(line) + 1
                 reading.mark_used(*reading.lines[following:following + 1])
         # "By- og Kulturudvalgets budgettal og bemærkninger" names By- og Kulturudvalget
-        return RemarksDocument(text, _GENITIVE.sub(r"\1", committee), line.provenance), _year(hit.values.get("year"))
+        year = _year(hit.values.get("year")) or budget_year_in(reading)
+        return RemarksDocument(text, _GENITIVE.sub(r"\1", committee), line.provenance), year
     first = next((line for line in reading.lines if text_of(line)), None)
     where = first.provenance if first is not None else Provenance(reading.source.path)
     year = next((_year(hit.values.get("year")) for text in head_texts(reading, HEAD_LINES)
-                 if (hit := title_hit(text, reading.vocabulary)) is not None), None)
-    warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", where))
-    return RemarksDocument("", "", where), year
+                 if (hit := title_hit(text, reading.vocabulary)) is not None), None) or budget_year_in(reading)
+    named = _only_committee(reading)
+    if named is None:
+        warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", where))
+        return RemarksDocument("", "", where), year
+    reading.mark_used(named)
+    return RemarksDocument("", text_of(named), named.provenance), year
+
+
+def _only_committee(reading: Reading) -> Line | None:
+    """In a document no title names a committee in, the one committee whose name stands on a line of its own
+    (Esbjerg's heading "Miljø- og teknikudvalget" over its tables); None where no line or several
+    committees' lines do (a whole municipality's budget)."""
+    named: dict[str, Line] = {}
+    for line in reading.lines:
+        if len(line.cells) == 1 and _is_committee_name(line):
+            named.setdefault(text_of(line).casefold(), line)
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def budget_year_in(reading: Reading) -> int | None:
+    """The budget year the document's title or running head names ("Budgetforslag 2014", "Budget 2015"): the
+    year of an amount table's budget column where the table prints several."""
+    for text in head_texts(reading, HEAD_LINES):
+        hit = reading.vocabulary.search(BUDGET_YEARS, text)
+        if hit is not None and isinstance(hit.values.get("year"), int):
+            return hit.values["year"]
+    return None
 
 
 def _title(reading: Reading) -> tuple[Line, str, Hit] | None:

@@ -8,6 +8,9 @@ Municipalities state an area's net budget in many ways (vocabulary `remarks.net_
     Det samlede budget på området udgør netto 474,6 mio. kr. i 2016.  a sentence (Helsingør)
     | 1.000 kr. | Budget 2025 | Overslag 2026 | ... |                  a small table whose total
     | Nettodriftsudgifter i alt | 173.363 | ... |                      row holds it (Halsnæs, Herning)
+    Vej og park                                                        ... or whose one amount column has
+    | Udvalg/Bevillingsgruppe/Funktion | TOTAL KR |                    no year and whose "<area> i alt"
+    | Vej og park i alt | 64.005.400 |                                 row closes the area (Esbjerg)
 
 The area's name is the heading above that line: in Word the nearest heading paragraph that is no
 section heading, elsewhere the nearest short title-like line. Steps: lines_to_net_budgets ->
@@ -26,12 +29,13 @@ from importers.cleanup import one_line
 from importers.numbers import parse_number
 from importers.prose import is_page_furniture
 from importers.readers import Line
-from importers.vocabulary import Vocabulary
-from importers.year_columns import YearHeader, cells_to_year_header
+from importers.vocabulary import Vocabulary, normalize
+from importers.year_columns import YearColumn, YearHeader, cells_to_year_header
 
 NET_BUDGET = "remarks.net_budget"
 NET_ROWS = "remarks.net_rows"
 NET_LABELS = "remarks.net_labels"
+AMOUNT_COLUMNS = "remarks.amount_columns"
 SECTIONS = "remarks.sections"
 UNITS = "common.units"
 TITLE_LIKE_WORDS = 8
@@ -92,17 +96,22 @@ def lines_to_net_budgets(lines: Sequence[Line], vocabulary: Vocabulary, budget_y
     alt") and reads an amount that is no number as missing instead of raising `NumberError`."""
     found: list[NetBudget] = []
     header: tuple[YearHeader, Line] | None = None
+    above = ""  # the text line above the table being read: the heading of the area it may total
     for line in lines:
         if len(line.cells) > 1:
             cells = line.cells
-            if (parsed := cells_to_year_header(cells, vocabulary)) is not None:
+            parsed = cells_to_year_header(cells, vocabulary) or (
+                cells_to_amount_header(cells, vocabulary) if header is None else None)
+            if parsed is not None:
                 header = (parsed, line)
                 continue
-            if header is not None and (net := _table_row(line, header, vocabulary, budget_year, specific_only)):
+            if header is not None and (net := _table_row(line, header, vocabulary, budget_year, specific_only,
+                                                         above)):
                 found.append(net)
                 continue
         else:
             header = None
+            above = text_of(line) or above
         if (net := _stated(line, vocabulary, strict=not specific_only)) is not None:
             found.append(net)
     return found
@@ -133,15 +142,36 @@ def _labelled(line: Line, text: str, vocabulary: Vocabulary, strict: bool) -> Ne
     return NetBudget(line, amount, unit.role if unit else None, None)
 
 
+def cells_to_amount_header(cells: Sequence[object], vocabulary: Vocabulary) -> YearHeader | None:
+    """A header row of a label column and one amount column that names no year but a total and its unit
+    ("Udvalg/Bevillingsgruppe/Funktion | TOTAL KR"): that column, read as the budget year's."""
+    texts = [one_line(cell) for cell in cells]
+    filled = [index for index, text in enumerate(texts) if text]
+    if len(filled) != 2 or filled[0] != 0:
+        return None
+    hit = vocabulary.match(AMOUNT_COLUMNS, texts[filled[1]])
+    if hit is None:
+        return None
+    unit = hit.values.get("units")
+    return YearHeader((YearColumn(filled[1], "", "budget", texts[filled[1]]),), unit if isinstance(unit, str) else None)
+
+
 def _table_row(line: Line, header: tuple[YearHeader, Line], vocabulary: Vocabulary, budget_year: int | None,
-               specific_only: bool) -> NetBudget | None:
-    hit = vocabulary.match(NET_ROWS, one_line(line.cell(0)))
-    if hit is None or (specific_only and hit.role not in SPECIFIC_ROWS):
+               specific_only: bool, above: str = "") -> NetBudget | None:
+    label = one_line(line.cell(0))
+    hit = vocabulary.match(NET_ROWS, label)
+    if hit is None or (specific_only and hit.role not in SPECIFIC_ROWS and not _totals_heading(label, above)):
         return None
     years, header_line = header
     column = years.column_for(budget_year)
     amount = _amount(line.cell(column.index))
-    return NetBudget(line, amount, years.unit, int(column.year), header_line)
+    return NetBudget(line, amount, years.unit, int(column.year) if column.year else budget_year, header_line)
+
+
+def _totals_heading(label: str, heading: str) -> bool:
+    """"Vej og park i alt" in a table right below the heading "Vej og park": the total of the area the
+    heading names, as specific as a "Nettodriftsudgifter i alt"."""
+    return bool(heading) and normalize(label) == normalize(f"{heading} i alt")
 
 
 def _amount(text: object) -> Number | None:
