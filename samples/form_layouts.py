@@ -30,6 +30,12 @@
   an "Økonomi" table with no unit, a change row above its areas' rows and "Områdets totale budget". Read as a
   list of the forms' amount tables by both hold-out trials; source http://docplayer.dk/3568282-Generelle-forslag-budget-2015-18.html
   (the sundhedsplejen row and the texts as published; the other figures written for the trial).
+- `ringsted-forslag-med-udvalgskode-uden-formtitel.docx`, `.libreoffice.pdf`: "Omprioriterings- og ønskeforslag til
+  budget 2017", a contents and an overview table of the forms with their amounts, then each form headed only by its
+  code, number and title ("ØU 1 - Ny åbningstid for Borgerservice": no title word), "Udvalg:" and "Politikområde:"
+  lines, sections, and a "Beløb i 1.000 kr." table with rows Drift and Årsværk. Read as one form (third hold-out
+  trial); source http://docplayer.dk/41472272-Omprioriterings-og-oenskeforslag-til-budget.html (the contents, codes
+  and titles as published; the forms' text and figures written for the trial).
 
 The texts and figures are written for the samples after the published layouts.
 """
@@ -60,6 +66,8 @@ def main(out_dir: Path) -> None:
         "hoersholm-forslag-til-budgetreduktion.libreoffice.pdf": hoersholm(),
         "holbaek-raaderumsforslag-kode-og-nummer.docx": holbaek(),
         "kommune-ukendt-generelle-forslag-g-koder-uden-enhed.libreoffice.pdf": g_forms(),
+        "ringsted-forslag-med-udvalgskode-uden-formtitel.docx": ringsted(),
+        "ringsted-forslag-med-udvalgskode-uden-formtitel.libreoffice.pdf": ringsted(),
     })
     write_toender(Path(out_dir) / "toender-skema-til-budgetforslag.xlsx")
 
@@ -375,4 +383,44 @@ def g_forms() -> Document:
                      grid([("", "2015", "2016", "2017", "2018"), *form["rows"]], (8, 2, 2, 2, 2), header=1),
                      Para("3. Personalekonsekvenser (antal årsværk)", bold=True), Para(form["staff"]),
                      Para("7. Tidligere besparelser / udvidelser", bold=True), Para(form["before"]))
+    return document
+
+
+# -- Ringsted ------------------------------------------------------------------------------------------
+
+RINGSTED = [
+    dict(code="ØU 1", title="Ny åbningstid for Borgerservice", udvalg="Økonomiudvalget", area="Administration",
+         amounts=("-350", "-700", "-700", "-700"), fte=("-0,8", "-1,6", "-1,6", "-1,6"),
+         text="Borgerservice holder åbent for personlig betjening tirsdag og torsdag; de øvrige dage betjenes "
+              "borgerne digitalt og telefonisk.",
+         consequences="Borgere, der ønsker personlig betjening, skal komme på de to åbningsdage eller bestille tid."),
+    dict(code="ØU 2", title="Nedsætte budget til venskabsby-arbejdet", udvalg="Økonomiudvalget", area="Administration",
+         amounts=("-60", "-60", "-60", "-60"), fte=("0", "0", "0", "0"),
+         text="Budgettet til venskabsbybesøg halveres, og besøgene holdes hvert andet år.",
+         consequences="Færre udvekslinger med venskabsbyerne."),
+    dict(code="BUU 1", title="Afskaffelse af tilskud til Bækken Lejrskole", udvalg="Børne- og Undervisningsudvalget",
+         area="Skoler", amounts=("-125", "-300", "-300", "-300"), fte=("0", "0", "0", "0"),
+         text="Det kommunale tilskud til drift af Bækken Lejrskole bortfalder fra 1. august 2017.",
+         consequences="Skolerne skal selv finansiere lejrskoleophold."),
+]
+
+
+def ringsted() -> Document:
+    """Forms headed only by "<udvalg code> <n> - <title>", after a contents and an overview table of their amounts."""
+    title = "Omprioriterings- og ønskeforslag til budget 2017"
+    years = ("2017", "2018", "2019", "2020")
+    document = Document(title, "Ringsted Kommune", header=f"Ringsted Kommune · {title}", footer="Side {page} af {pages}")
+    document.add(Heading(title, 1), Para("INDHOLDSFORTEGNELSE", bold=True), Para("1 OMPRIORITERINGSFORSLAG"),
+                 Para("Økonomiudvalget"), Para("ØU 1 - Ny åbningstid for Borgerservice"),
+                 Para("ØU 2 Nedsætte budget til venskabsby-arbejdet"), Para("Børne- og Undervisningsudvalget"),
+                 Para("BUU 1 - Afskaffelse af tilskud til Bækken Lejrskole"), PageBreak(),
+                 Heading("Oversigt over omprioriteringsforslag på udvalg", 2),
+                 grid([("Forslag", *years), *((f"{f['code']} - {f['title']}", *f["amounts"]) for f in RINGSTED),
+                       ("I alt", "-535", "-1.060", "-1.060", "-1.060")], (9, 2, 2, 2, 2), header=1))
+    for form in RINGSTED:
+        document.add(PageBreak(), Heading(f"{form['code']} - {form['title']}", 2), Para(f"Udvalg: {form['udvalg']}"),
+                     Para(f"Politikområde: {form['area']}"), Para("Beskrivelse af forslaget", bold=True),
+                     Para(form["text"]), Para("Konsekvenser", bold=True), Para(form["consequences"]),
+                     grid([("Beløb i 1.000 kr.", *years), ("Drift", *form["amounts"]), ("Årsværk", *form["fte"])],
+                          (7, 2, 2, 2, 2), header=1))
     return document

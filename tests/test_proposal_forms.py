@@ -333,3 +333,58 @@ def test_a_form_whose_rows_name_their_change_keeps_its_first_row_as_printed() ->
     first = result.records[0]  # "Budgetændring" is the change; "Heraf løn" below it stays a row of its own
     assert first.other_amounts["Heraf løn"] == {"2026": -230, "2027": -460, "2028": -460, "2029": -460}
     assert first.aendringsforslag_i_alt["2026"] is not None and first.estimeret_gevinst["2026"] is None
+
+
+def test_forms_headed_only_by_their_code_and_title_are_one_record_each() -> None:
+    """Ringsted (third hold-out trial): "ØU 1 - Ny åbningstid for Borgerservice", no title word, after a contents and an
+    overview table of every form's amounts; the three forms were read as one."""
+    for name in ("ringsted-forslag-med-udvalgskode-uden-formtitel.docx",
+                 "ringsted-forslag-med-udvalgskode-uden-formtitel.libreoffice.pdf"):
+        result = importers.parse(SAMPLES / "proposal_forms" / name)
+        assert result.kind == "proposal_forms"
+        assert [(r.number, r.overskrift, r.udvalg, r.center) for r in result.records] == [
+            ("ØU 1", "Ny åbningstid for Borgerservice", "Økonomiudvalget", "Administration"),
+            ("ØU 2", "Nedsætte budget til venskabsby-arbejdet", "Økonomiudvalget", "Administration"),
+            ("BUU 1", "Afskaffelse af tilskud til Bækken Lejrskole", "Børne- og Undervisningsudvalget", "Skoler")]
+        assert result.records[0].estimeret_gevinst == {"2017": -350, "2018": -700, "2019": -700, "2020": -700}
+        assert result.records[0].aendring_aarsvaerk == {"2017": -0.8, "2018": -1.6, "2019": -1.6, "2020": -1.6}
+        assert not result.warnings  # no "a second 'Udvalg'": the overview table is no form's
+
+
+def _forms_docx(tmp_path: Path, blocks: list) -> Path:
+    from samples.document_layout import Document, write_docx
+    return write_docx(Document("Spareforslag", "Kommune", blocks=blocks, header=None, footer=None), tmp_path / "forslag.docx")
+
+
+def test_a_catalogue_s_name_above_each_form_and_its_field_table_start_a_form(tmp_path: Path) -> None:
+    """A sparekatalog printing its name above each form (Guldborgsund-like): each form's field table starts it."""
+    from samples.document_layout import Heading, PageBreak, Para, grid
+    blocks = []
+    for number, (nr, title, amount) in enumerate((("BS-04", "Færre timer", "4.200"), ("ÆS-11", "Kølemad", "800"))):
+        blocks += [PageBreak()] if number else []
+        blocks += [Heading("Sparekatalog budget 2019-2022", 1), grid([("Forslagets titel", title), ("Nr.", nr)], (3, 9)),
+                   grid([("1.000 kr.", "2019", "2020"), ("Besparelse", amount, amount)], (4, 2, 2), header=1),
+                   Para("Beskrivelse", bold=True), Para("Tekst.")]
+    result = importers.parse(_forms_docx(tmp_path, blocks), kind=KIND)
+    assert [(r.number, r.overskrift, r.estimeret_gevinst["2019"]) for r in result.records] == [
+        ("BS-04", "Færre timer", 4200), ("ÆS-11", "Kølemad", 800)]
+
+
+def test_a_row_of_labels_takes_its_values_from_the_row_below(tmp_path: Path) -> None:
+    """Furesø (third hold-out trial): "Nr. | Titel | Udvalg" over the form's values."""
+    from samples.document_layout import Heading, grid
+    blocks = [Heading("Spareforslag budget 2021-2022", 1),
+              grid([("Nr.", "Titel", "Udvalg"), ("SSS-2", "Frivillige på plejecentrene", "Udvalget for sociale forhold")],
+                   (2, 6, 6), header=1),
+              grid([("Økonomi (1.000 kr.)", "2021", "2022"), ("Drift", "-900", "-1.800")], (4, 2, 2), header=1)]
+    form = importers.parse(_forms_docx(tmp_path, blocks), kind=KIND).records[0]
+    assert (form.number, form.overskrift, form.udvalg) == ("SSS-2", "Frivillige på plejecentrene",
+                                                          "Udvalget for sociale forhold")
+
+
+def test_a_list_whose_header_repeats_on_every_page_is_no_series_of_forms(tmp_path: Path) -> None:
+    from samples.document_layout import PageBreak, grid
+    header = ("Nr.", "Center", "Overskrift", "2024", "2025")
+    blocks = [grid([header, ("1", "CBD", "Færre licenser", "100", "100")], (1, 2, 6, 2, 2), header=1), PageBreak(),
+              grid([header, ("2", "CJS", "Kortere åbningstid", "200", "200")], (1, 2, 6, 2, 2), header=1)]
+    assert kind_of(_forms_docx(tmp_path, blocks)) != KIND

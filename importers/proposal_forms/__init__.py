@@ -45,10 +45,13 @@ FIELDS = "forms.fields"
 KIND_HEADERS = "forms.kind_headers"
 KIND_WORDS = "forms.kinds"
 TITLE_CHARS = 90
+FORM_HEAD_LINES = 3  # title-like lines above a form's first field that belong to the form
 
 __all__ = ["AMOUNT_FIELDS", "KIND", "evidence", "interpret", "number_in_title", "parse_bevillinger", "split_center"]
 
 _BEVILLING_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.\d{2}\.\d{2}(?![\d.])")  # "3.20.35": a number's shape
+# A form headed only by its code, number and title: "ØU 1 - Ny åbningstid for Borgerservice", "BUU-3: ...".
+_CODE_TITLE = re.compile(r"^(?P<code>[A-ZÆØÅ]{1,6}[ -]?\d{1,3})\s*[-–—:]\s+(?P<title>[A-ZÆØÅ].*)$")
 _CENTER_CODE = re.compile(r"^(?P<code>[A-ZÆØÅ]{2,6})(?:\s*[–—-]\s*|\s+|$)(?P<rest>.*)$")  # "CJS – Jobcenter"
 
 
@@ -67,6 +70,7 @@ class _Form:
     savings: str | None = None
     in_kind_list: bool = False
     subtitle: Line | None = None  # a second title line right below the first ("Spareforslag")
+    label_row: tuple[tuple[int, str], ...] = ()  # (column, role) of a row of labels whose values stand below
 
 
 def evidence(reading: Reading) -> Evidence:
@@ -75,6 +79,9 @@ def evidence(reading: Reading) -> Evidence:
     lines = reading.lines
     titles = [line for line in lines if is_title(line, vocabulary)]
     card.sign(f"{len(titles)} form titles ('Reduktionsforslag til budget', 'Ændringsforslag', ...)", 0.35, titles)
+    if not titles:
+        card.sign("forms repeated without a title word (their fields and an amount table again and again)", 0.35,
+                  len(lines_to_blocks(lines, vocabulary)) >= 2)
     card.sign("an amount table with years and rows such as 'Estimeret gevinst', 'I alt'", 0.35,
               _has_amount_table(lines, vocabulary))
     labels = {f.role for line in lines[:400] if len(line.cells) > 1 or ":" in line.text
@@ -137,7 +144,64 @@ def lines_to_blocks(lines: Sequence[Line], vocabulary: Vocabulary) -> list[list[
             blocks[-1].append(line)
     if not blocks and lines and _has_amount_table(lines, vocabulary):
         blocks.append([Line(("",), lines[0].provenance), *lines])
-    return blocks
+    return [part for block in blocks for part in _repeated_forms(block, vocabulary)]
+
+
+def _repeated_forms(block: list[Line], vocabulary: Vocabulary) -> list[list[Line]]:
+    """A block holding several forms whose titles no vocabulary knows ("ØU 1 - Ny åbningstid for
+    Borgerservice", a catalogue's name printed above each form): split where a field the block has already
+    had starts again, when every form so found has its own amount table. Each form begins at the title-like
+    lines right above its first field; in a block with no title, the lines before the first form are no form's."""
+    titled = bool(one_line(block[0].text))
+    fields = [(index, roles) for index, line in enumerate(block) if index and (roles := _field_roles(line, vocabulary))]
+    seen: set[str] = set()
+    role = None
+    for _, roles in fields:
+        role = next((r for r in roles if r in seen), None)
+        if role is not None:
+            break
+        seen.update(roles)
+    if role is None:
+        return [block]
+    starts = [index for index, roles in fields if role in roles]
+    ends = [*starts[1:], len(block)]
+    if not all(any(cells_to_year_header(line.cells, vocabulary) for line in block[start:end] if len(line.cells) > 1)
+               for start, end in zip(starts, ends)):
+        return [block]
+    floors = [1, *starts[:-1]]
+    starts = [_form_start(block, start, floor + (k > 0)) for k, (start, floor) in enumerate(zip(starts, floors))]
+    if titled:
+        starts[0] = 0
+    return [list(block[start:end]) for start, end in zip(starts, [*starts[1:], len(block)])]
+
+
+def _field_roles(line: Line, vocabulary: Vocabulary) -> list[str]:
+    """The field roles a line labels; none for a table's header row of years (a list's header, repeated on each
+    page, names "Nr." and "Center" too)."""
+    if (len(line.cells) < 2 and ":" not in line.text) or cells_to_year_header(line.cells, vocabulary) is not None:
+        return []
+    return [f.role for f in cells_to_fields(line_cells(line), line, vocabulary, FIELDS).fields]
+
+
+def _form_start(block: Sequence[Line], at: int, floor: int) -> int:
+    """Where the form whose first field stands at `at` begins: the title-like lines right above it
+    (at most three), never above `floor`."""
+    start, taken = at, 0
+    while start - 1 >= floor and taken < FORM_HEAD_LINES:
+        text = one_line(block[start - 1].text)
+        if text and not _title_like(block[start - 1]):
+            break
+        start -= 1
+        taken += bool(text)
+    while start < at and not one_line(block[start].text):
+        start += 1
+    return start
+
+
+def _title_like(line: Line) -> bool:
+    texts = [one_line(c) for c in line.cells if one_line(c)]
+    return (len(texts) == 1 and len(texts[0]) <= TITLE_CHARS and not texts[0].endswith((".", ",", ":", ";"))
+            and len(texts[0].split()) <= 12)
 
 
 def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWarning]) -> _Form:
@@ -184,6 +248,9 @@ def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWa
                      f"change ('Estimeret gevinst', 'I alt', ...); its first row '{label}' is read as the change")
     if "number" not in form.fields and (number := number_in_title(one_line(block[0].text), vocabulary)):
         form.fields["number"] = number
+    if (coded := _CODE_TITLE.match(one_line(block[0].text))) is not None:  # "ØU 1 - Ny åbningstid for Borgerservice"
+        form.fields.setdefault("number", coded.group("code"))
+        form.fields.setdefault("overskrift", coded.group("title"))
     return form
 
 
@@ -285,8 +352,12 @@ def _read_fields(form: _Form, cells: list[str], line: Line, vocabulary: Vocabula
             form.kind.append(kind)
         return True
     found = cells_to_fields(cells, line, vocabulary, FIELDS)
+    labels, form.label_row = form.label_row, ()
     if not found.fields:
-        return False
+        return _read_values_below(form, labels, cells, line)
+    if len(found.fields) >= 2 and not found.rest and not any(item.value for item in found.fields):
+        form.label_row = tuple((index, role) for index, cell in enumerate(cells)
+                               if cell and (role := vocabulary.role(FIELDS, cell)) is not None)
     for item in found.fields:
         if item.role in form.fields and form.fields[item.role]:
             warnings.append(ReadWarning(f"A second '{item.label}' in the form; the first is kept", line.provenance))
@@ -295,6 +366,17 @@ def _read_fields(form: _Form, cells: list[str], line: Line, vocabulary: Vocabula
         form.lines[item.role] = line.provenance
     form.in_kind_list = False
     return True
+
+
+def _read_values_below(form: _Form, labels: tuple[tuple[int, str], ...], cells: list[str], line: Line) -> bool:
+    """The values of a row of labels in the row below it, column by column ("Nr. | Titel | Udvalg" over
+    "SSS-2 | Frivillige ... | Udvalget for ..."); False when no label row stands above."""
+    values = {role: one_line(cells[index]) for index, role in labels if index < len(cells) and one_line(cells[index])}
+    for role, value in values.items():
+        if not form.fields.get(role):
+            form.fields[role] = value
+            form.lines[role] = line.provenance
+    return bool(values)
 
 
 def _kind_field(text: str, line: Line, vocabulary: Vocabulary) -> bool:
