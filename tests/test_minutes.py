@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import importers
 from budgetbook.model import Provenance
 from importers.minutes import Entry, merge_header_rows, recommendations
 from tests.golden import SAMPLES, check_golden, sample_files
@@ -455,3 +456,16 @@ def test_a_number_and_title_right_below_a_longer_heading_with_a_higher_number_is
     assert [(i.number, i.title) for i in parts.items] == [
         (246, "Godkendelse af forhøjelse af anlægsbevilling til lejede lokaler på Chr. 8. Vej 7, Silkeborg"),
         (247, "Meddelelser")]
+
+
+def test_an_item_title_that_begins_with_an_ordinal_heads_an_item(tmp_path: Path) -> None:
+    """Faxe (third hold-out trial): "145. 1. behandling af budget 2020 - 2023" was no heading (its title began with
+    no capital), so item 145 ran into item 144."""
+    text = ("Referat\n\nByrådet den 26. september 2019\n\n144. Spørgetid\n\nSagsfremstilling\n\nSpørgetiden varer en "
+            "halv time.\n\nBeslutning\n\nIngen spørgsmål.\n\n145. 1. behandling af budget 2020 - 2023\n\nResume\n\n"
+            "Budgetforslaget 1. behandles.\n\nBeslutning\n\nOversendt til 2. behandling.\n")
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    result = importers.parse(path, kind="minutes")
+    assert [(item.number, item.title, item.decision) for item in result.records] == [
+        (144, "Spørgetid", "Ingen spørgsmål."), (145, "1. behandling af budget 2020 - 2023", "Oversendt til 2. behandling.")]

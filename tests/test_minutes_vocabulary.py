@@ -39,6 +39,8 @@ from importers.vocabulary import default
     ("minutes.date_lines", "tirsdag den 6. juni 2017 kl. 09:00", "date", {"date": "2017-06-06", "time": "09:00"}),
     ("minutes.date_lines", "06-11-2018 kl. 13:00", "date", {"date": "2018-11-06", "time": "13:00"}),
     ("minutes.date_lines", "Mandag, 3 oktober, 2022 - 16:30", "date", {"date": "2022-10-03", "time": "16:30"}),
+    # Stevns (third hold-out trial): "d." for "den"; the minutes' date was taken from the earliest decision
+    ("minutes.date_lines", "Tirsdag d. 16 februar 2021, kl. 15:00", "date", {"date": "2021-02-16", "time": "15:00"}),
     ("minutes.decisions", "Beslutning i Børne- og Skoleudvalget den 12-03-2024", "decision",
      {"committee": "Børne- og Skoleudvalget", "date": "2024-03-12"}),
     ("minutes.decisions", "Beslutning fra Økonomiudvalget, den 4. juni 2024, punkt 88:", "decision",

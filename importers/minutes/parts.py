@@ -15,6 +15,7 @@ block they stand in. A table of the item's treatments (Behandling | Mødedato) i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ from importers.vocabulary import Vocabulary
 
 DECISION_ROLES = ("decision", "recommendation", "treatment")  # blocks in which "Udvalget den 6. november 2018:" is a decision
 _MAX_TITLE = 160
+_ORDINAL = re.compile(r"\d{1,2}\. [a-zæøå]")  # a title that begins with an ordinal: "145. 1. behandling af budget 2020"
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,8 @@ class Reader:
             return None
         title = _rest_from(text, hit.captures["title"])
         number = hit.values["number"]
-        if not title[:1].isupper() or title.split()[0].lower() in ("at", "og") or number > 999:  # type: ignore
+        if (not (title[:1].isupper() or _ORDINAL.match(title)) or title.split()[0].lower() in ("at", "og")
+                or number > 999):  # type: ignore
             return None  # "1. at forslaget godkendes": a recommendation
         if _looks_like_date(text):
             return None
