@@ -469,3 +469,19 @@ def test_an_item_title_that_begins_with_an_ordinal_heads_an_item(tmp_path: Path)
     result = importers.parse(path, kind="minutes")
     assert [(item.number, item.title, item.decision) for item in result.records] == [
         (144, "Spørgetid", "Ingen spørgsmål."), (145, "1. behandling af budget 2020 - 2023", "Oversendt til 2. behandling.")]
+
+
+def test_a_title_printed_a_few_words_a_line_is_read_whole(tmp_path: Path) -> None:
+    """Faxe's samlet dokument (third hold-out trial): "Referat" / "til" / "mødet i Byrådet" / "den 26. september 2019 kl.
+    18:30" / "i Byrådssalen, ..." gave the committee "mødet i Byrådet" and the title "Referat til"; a wrapped "½ time."
+    made the document fail."""
+    text = ("Referat\n\ntil\n\nmødet i Byrådet\n\nden 26. september 2019 kl. 18:30\n\ni Byrådssalen, Søndergade 12, Haslev\n\n"
+            "144. Spørgetid\n\nSagsfremstilling\n\nSpørgetiden er begrænset til en samlet varighed på\n\n½ time.\n\n"
+            "Beslutning i Byrådet den 26. september 2019\n\nIngen spørgsmål.\n")
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    result = importers.parse(path, kind="minutes")
+    header = result.document
+    assert (header.committee, header.date, header.time, header.location) == (
+        "Byrådet", "2019-09-26", "18:30", "Byrådssalen, Søndergade 12, Haslev")
+    assert [(item.number, item.title) for item in result.records] == [(144, "Spørgetid")]

@@ -47,6 +47,10 @@ class _Fields:
     names_line: str = ""  # the last line of names read, to see whether the next one goes on with it
 
 
+SPREAD_TITLE_LINES = 6  # a title printed a few words a line, as Faxe's samlet dokument prints it
+SPREAD_TITLE_CHARS = 60
+
+
 def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple[MinutesHeader, list[Provenance]]:
     """The header, and the lines it was read from."""
     fields = _Fields()
@@ -221,7 +225,12 @@ def _time(value: str) -> str | None:
 
 def _title_joined(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entry]:
     """A title a PDF wrapped over lines ("REFERAT Udvalget ... d. 13-08-" + "2024") joined back: the lines
-    before the first label, when the first alone is a title and the joined text is too."""
+    before the first label, when the first alone is a title and the joined text is too; or a title printed a
+    few words a line ("Referat" / "til" / "mødet i Byrådet" / "den 26. september 2019 kl. 18:30" / "i
+    Byrådssalen, ..."), when those lines together, and only together, read as a title naming a date."""
+    spread = _title_spread(entries, vocabulary)
+    if spread is not None:
+        return spread
     for index, entry in enumerate(entries):
         if (entry.table or _label(entry, vocabulary)[0] is not None or vocabulary.match(DATE_LINES, entry.text)
                 or (index and is_committee(entry.text, vocabulary))):
@@ -233,6 +242,22 @@ def _title_joined(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entr
                     return [Entry((joined,), entries[0].provenance, False), *entries[index:]]
             break
     return list(entries)
+
+
+def _title_spread(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entry] | None:
+    head: list[Entry] = []
+    for entry in entries[:SPREAD_TITLE_LINES]:
+        if entry.table or len(entry.text) > SPREAD_TITLE_CHARS or _label(entry, vocabulary)[0] is not None:
+            break
+        head.append(entry)
+    if len(head) < 3 or any(vocabulary.match(TITLE, entry.text) for entry in head[1:]):
+        return None
+    for count in range(len(head), 2, -1):
+        joined = " ".join(entry.text for entry in head[:count])
+        hit = vocabulary.match(TITLE, joined)
+        if hit is not None and hit.values.get("date"):
+            return [Entry((joined,), head[0].provenance, False), *entries[count:]]
+    return None
 
 
 _HEAD_PARTS = re.compile(r"\s+[-–—|·:]\s+|\t")
