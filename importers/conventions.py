@@ -11,6 +11,8 @@ nothing, the import profile's `unit`, `sign` and `kommune` stand in.
 
 from __future__ import annotations
 
+import re
+
 from importers.cleanup import one_line
 from importers.reading import Reading
 from importers.vocabulary import Vocabulary
@@ -21,6 +23,7 @@ UNIT_SENTENCES = "common.unit_sentences"
 SIGNS = "common.signs"
 MUNICIPALITY = "catalogue.record_starts"
 SAVINGS_ROLES = ("savings_negative", "savings_positive")
+_SIGN_KEY = re.compile(r"([+\-−–])\s*=\s*([^\W\d_]+)")  # "(+ = besparelse)": a sign, "=", a word of common.signs
 
 
 def head_texts(reading: Reading, count: int = HEAD_LINES) -> list[str]:
@@ -43,11 +46,19 @@ def unit_in(text: str, vocabulary: Vocabulary) -> str | None:
 
 
 def savings_in(text: str, vocabulary: Vocabulary) -> str | None:
-    """ "savings_negative" or "savings_positive" when a sentence says how savings are written."""
+    """ "savings_negative" or "savings_positive" when a sentence says how savings are written, in words
+    ("Besparelser er positive") or as a key of signs ("(+ = besparelse)", "+ = merudgift / - = mindreudgift"),
+    whose signs the vocabulary's matching leaves out."""
     if len(text) > SENTENCE_CHARS:
         return None
     hit = vocabulary.search(SIGNS, text)
-    return hit.role if hit is not None and hit.role in SAVINGS_ROLES else None
+    if hit is not None and hit.role in SAVINGS_ROLES:
+        return hit.role
+    for sign, word in _SIGN_KEY.findall(text):
+        role = vocabulary.role(SIGNS, word)
+        if role in ("saving", "cost"):
+            return "savings_positive" if (sign == "+") == (role == "saving") else "savings_negative"
+    return None
 
 
 def stated_unit(reading: Reading) -> str | None:

@@ -388,3 +388,13 @@ def test_a_list_whose_header_repeats_on_every_page_is_no_series_of_forms(tmp_pat
     blocks = [grid([header, ("1", "CBD", "Færre licenser", "100", "100")], (1, 2, 6, 2, 2), header=1), PageBreak(),
               grid([header, ("2", "CJS", "Kortere åbningstid", "200", "200")], (1, 2, 6, 2, 2), header=1)]
     assert kind_of(_forms_docx(tmp_path, blocks)) != KIND
+
+
+@pytest.mark.parametrize(("note", "savings"), [
+    ("Økonomi i 1.000 kr. (+ = besparelse)", "savings_positive"), ("Beløb i 1.000 kr. (- = besparelse)", "savings_negative"),
+    ("(+ = merudgift / - = mindreudgift)", "savings_negative"), ("(- = merudgift)", "savings_positive"),
+    ("Beløb i 1.000 kr.", None)])
+def test_a_key_of_signs_says_how_a_saving_is_written(note: str, savings: str | None) -> None:
+    """Guldborgsund's sparekatalog (third hold-out trial) writes "(+ = besparelse)": its savings were read as costs."""
+    from importers.conventions import savings_in
+    assert savings_in(note, default_vocabulary()) == savings
