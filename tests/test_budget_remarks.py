@@ -295,3 +295,13 @@ def test_several_committee_headings_name_no_committee(tmp_path: Path) -> None:
     for name in ("Økonomiudvalget", "Teknik- og Miljøudvalget"):
         blocks += [Heading(name, 1), Heading(f"Område under {name}", 2), Para("Nettobudget: 1.200.000 kr.")]
     assert importers.parse(_remarks_docx(tmp_path, blocks), kind=KIND).document.committee == ""
+
+
+def test_an_area_s_name_is_no_section_heading_above_its_net_budget_sentence(tmp_path: Path) -> None:
+    """Morsø (third hold-out trial): "Nettobudgettet for 2024 udgør 46,8 mio. kr." under "Økonomi" in its area; in the
+    PDF every area was named "Økonomi"."""
+    path = tmp_path / "bemaerkninger.txt"
+    path.write_text(_remarks("Veje og grønne områder\n\nBeskrivelse\n\nVeje og stier.\n\nØkonomi\n\n"
+                             "Nettobudgettet for 2024 udgør 46,8 mio. kr.\n\nKollektiv trafik\n\nBeskrivelse\n\nBusser.\n\n"
+                             "Økonomi\n\nNettobudgettet for 2024 udgør 18,3 mio. kr."), encoding="utf-8")
+    assert [a.name for a in importers.parse(path).records] == ["Veje og grønne områder", "Kollektiv trafik"]

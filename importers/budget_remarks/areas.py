@@ -191,7 +191,7 @@ def net_budgets_to_areas(lines: Sequence[Line], nets: Sequence[NetBudget], vocab
         at = index_of[id(net.line)]
         top = at if net.header is None else index_of[id(net.header)]
         name = _name_above(lines, top, max(previous, starts[-1][0] if starts else -1), vocabulary,
-                           in_table=net.header is not None)
+                           in_table=net.header is not None or net.sentence)
         previous = at
         if name is None:
             raise SourceError("A net budget line has no area name above it", net.line.provenance,
@@ -207,8 +207,9 @@ def net_budgets_to_areas(lines: Sequence[Line], nets: Sequence[NetBudget], vocab
 def _name_above(lines: Sequence[Line], at: int, stop: int, vocabulary: Vocabulary, in_table: bool = False) -> int | None:
     """The area's heading above `at` (down to `stop`, the previous area): in Word the nearest heading
     paragraph, or a more important one above it when that one is a section's heading ("Økonomi"
-    under "Kapitel 14: Politikområde Sundhed"); elsewhere the nearest short title-like line (above a
-    table, one that is no section's heading). Never a table row, a page number or the document's title."""
+    under "Kapitel 14: Politikområde Sundhed"); elsewhere the nearest short title-like line that is no
+    section's heading above a table or a sentence stating the net (Morsø's "Nettobudgettet for 2024
+    udgør ..." stands under "Økonomi" in its area). Never a table row, a page number or the document's title."""
     found: int | None = None
     candidate = None
     for j in range(at - 1, stop, -1):
