@@ -485,3 +485,12 @@ def test_a_title_printed_a_few_words_a_line_is_read_whole(tmp_path: Path) -> Non
     assert (header.committee, header.date, header.time, header.location) == (
         "Byrådet", "2019-09-26", "18:30", "Byrådssalen, Søndergade 12, Haslev")
     assert [(item.number, item.title) for item in result.records] == [(144, "Spørgetid")]
+
+
+def test_a_line_ending_in_a_colon_ends_the_absent_names(tmp_path: Path) -> None:
+    """Hjørring (third hold-out trial): "Fraværende: Vivi Jensen" then "Følgende sager behandles:"."""
+    text = ("Referat\n\nByrådet den 28. september 2016\n\nFraværende:\n\nVivi Jensen\n\nFølgende sager behandles:\n\n"
+            "1. Økonomirapport 2\n\nResumé\n\nRapporten fremlægges.\n\nBeslutning\n\nGodkendt.\n")
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    assert importers.parse(path, kind="minutes").document.absent == ("Vivi Jensen",)

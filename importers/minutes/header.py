@@ -73,8 +73,8 @@ def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple
             fields.date = when.values.get("date")  # type: ignore[assignment]
             fields.time = fields.time or when.values.get("time")  # type: ignore[assignment]
             after_date, current = True, None
-        elif current in ("participants", "absent") and not entry.table and (
-                len(entry.text) < 80 or _name_list(entry.text)):
+        elif current in ("participants", "absent") and not entry.table and not entry.text.rstrip().endswith(":") and (
+                len(entry.text) < 80 or _name_list(entry.text)):  # "Følgende sager behandles:" heads something else
             _put(fields, current, entry.text, vocabulary)
         elif current in ("place", "date", "time") and not entry.table and len(entry.text) < 60:
             _put(fields, current, entry.text, vocabulary, more=True)
