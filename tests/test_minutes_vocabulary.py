@@ -60,6 +60,9 @@ from importers.vocabulary import default
     ("minutes.history_lines", "12/08/2024 Udvalget for Social, Sundhed og Ældre", "treatment",
      {"date": "2024-08-12", "committee": "Udvalget for Social, Sundhed og Ældre"}),
     ("minutes.absences", "Fraværende: Linda Kofoed Persson", "absent", {"names": "Linda Kofoed Persson"}),
+    # Faxe (third hold-out trial): the substitute attended, the member he stood in for was absent
+    ("minutes.absences", "Fraværende: Inger Andersen (A) deltog i mødet i stedet for Knud Erik Hansen (A).", "absent",
+     {"names": "Knud Erik Hansen (A", "substitute": "Inger Andersen (A"}),  # names_in closes the party
     ("minutes.absences", "Afbud: Dorte Ballhorn Soll", "absent", {"names": "Dorte Ballhorn Soll"}),
     ("minutes.absences", "Lars Hoppe Søe var fraværende.", "absent", {"names": "Lars Hoppe Søe"}),
     ("minutes.absences", "Fraværende med afbud: Ingen.", "absent", {"names": "Ingen"}),
