@@ -494,3 +494,16 @@ def test_a_line_ending_in_a_colon_ends_the_absent_names(tmp_path: Path) -> None:
     path = tmp_path / "referat.txt"
     path.write_text(text, encoding="utf-8")
     assert importers.parse(path, kind="minutes").document.absent == ("Vivi Jensen",)
+
+
+def test_a_decision_heading_with_date_and_item_names_a_committee_without_a_committee_word(tmp_path: Path) -> None:
+    """Stevns (third hold-out trial) names its committees by their area: "Beslutning fra Plan, Miljø og Teknik, 9.
+    februar 2021, pkt. 421:" is an earlier treatment; its text ran into the item's other sections."""
+    text = ("Referat\n\nØkonomiudvalget den 16. februar 2021\n\n213. Kommuneplan 2021-2033 - Godkendelse\n\nResume\n\n"
+            "Kommuneplanen skal i høring.\n\nBeslutning fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421:\n\n"
+            "Indstillingen anbefales.\n\nBeslutning\n\nAnbefales.\n")
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    item = importers.parse(path, kind="minutes").records[0]
+    assert [(h.committee, h.date) for h in item.history] == [("Plan, Miljø og Teknik", "2021-02-09")]
+    assert item.decision == "Anbefales."

@@ -16,7 +16,7 @@ block they stand in. A table of the item's treatments (Behandling | Mødedato) i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from budgetbook.model import Provenance
@@ -135,7 +135,7 @@ class Reader:
         explicit = text.lstrip().lower().startswith("beslutning") or hit.role == "genitive"
         if not explicit and not (inside in DECISION_ROLES or text.rstrip().endswith(":")):
             return None
-        if not is_committee(committee, self.vocabulary):
+        if not (is_committee(committee, self.vocabulary) or explicit and _numbered_treatment(committee, hit.values)):
             return None
         return Treatment(committee, hit.values.get("date"), entry.provenance)  # type: ignore[arg-type]
 
@@ -385,6 +385,14 @@ def _same_title(a: str, b: str) -> bool:
 def _with_page_number(entry: Entry) -> bool:
     """A row of the table of contents: its last cell the page number."""
     return entry.table and entry.cells[-1].strip().isdigit()
+
+
+def _numbered_treatment(committee: str, values: object) -> bool:
+    """"Beslutning fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421:": a body named without a committee word
+    (Stevns names its committees by their area) is a committee where the heading gives its date and item."""
+    words = committee.split()
+    return (isinstance(values, Mapping) and bool(values.get("date")) and values.get("item") is not None
+            and 0 < len(words) <= 6 and committee[:1].isupper() and not any(c.isdigit() for c in committee))
 
 
 def _looks_like_date(text: str) -> bool:
