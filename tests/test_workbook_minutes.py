@@ -202,3 +202,17 @@ def test_a_wrong_figure_is_a_finding_in_the_tables_unit(tmp_path: Path) -> None:
     assert set(findings) == {("minutes_deviation", "Skatter"), ("minutes_sum", "Indtægter i alt")}
     deviation = findings["minutes_deviation", "Skatter"].message
     assert "The minutes state 3,1 mio. kr." in deviation and "give 2,1 mio. kr." in deviation
+
+
+def test_a_total_with_no_rows_above_it_is_no_part_of_the_next_total() -> None:
+    """Stevns (third hold-out trial): "Drift i alt" and "Anlæg i alt" are two totals, each of its own area; the
+    workbook checked "Anlæg i alt" as the sum of "Drift i alt" (three false errors per table)."""
+    from budgetbook.model import Provenance
+    from budgetbook.records.minutes import TableRow
+    from workbook.sections.minutes_plan import rows_to_sums
+    where = Provenance("referat.pdf", 1, 1)
+    rows = (TableRow("Drift i alt", (1321.4, 1309.8, -11.6), where), TableRow("Anlæg i alt", (64.0, 51.2, -12.8), where))
+    assert rows_to_sums(rows) == ()
+    rows = (TableRow("Skoler", (10.0,), where), TableRow("Dagtilbud", (5.0,), where), TableRow("Børn i alt", (15.0,), where),
+            TableRow("Anlæg i alt", (3.0,), where))
+    assert [(s.row, s.parts) for s in rows_to_sums(rows)] == [(2, (0, 1))]

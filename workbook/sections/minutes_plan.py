@@ -136,6 +136,8 @@ def rows_to_sums(rows: tuple[TableRow, ...]) -> tuple[SumRow, ...]:
                 sums.append(SumRow(index, tuple(reversed(parts)), _stated_columns(row), RULE_SUM))
                 levels = [i for i in levels if i not in parts] + [index]
                 loose = [i for i in loose if i not in parts]
+            else:  # "Drift i alt" with no rows above it: a total of its own, never a part of "Anlæg i alt" below
+                levels.append(index)
             continue
         if _is_top_level(row):
             levels.append(index)
