@@ -507,3 +507,13 @@ def test_a_decision_heading_with_date_and_item_names_a_committee_without_a_commi
     item = importers.parse(path, kind="minutes").records[0]
     assert [(h.committee, h.date) for h in item.history] == [("Plan, Miljø og Teknik", "2021-02-09")]
     assert item.decision == "Anbefales."
+
+
+def test_the_time_the_meeting_began_is_its_time(tmp_path: Path) -> None:
+    """Hjørring (third hold-out trial): "Mødet påbegyndt: kl. 18:00", "Mødet afsluttet: kl. 21:00"."""
+    text = ("Referat\n\nMødedato: 28.09.2016\n\nMødet påbegyndt: kl. 18:00\n\nMødet afsluttet: kl. 21:00\n\n"
+            "Mødested: Hjørring Rådhus\n\n1. Økonomirapport 2\n\nResumé\n\nRapporten fremlægges.\n\nBeslutning\n\nGodkendt.\n")
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    header = importers.parse(path, kind="minutes").document
+    assert (header.date, header.time, header.location) == ("2016-09-28", "18:00", "Hjørring Rådhus")
