@@ -517,3 +517,14 @@ def test_the_time_the_meeting_began_is_its_time(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     header = importers.parse(path, kind="minutes").document
     assert (header.date, header.time, header.location) == ("2016-09-28", "18:00", "Hjørring Rådhus")
+
+
+def test_a_time_wrapped_off_its_date_line_is_the_meeting_s_time(tmp_path: Path) -> None:
+    """Stevns' PDF (third hold-out trial): "Tirsdag d. 16 februar 2021, kl." / "15:00" / "Mødested | Teams-møde": the
+    time was read as the place."""
+    text = ("Referat\n\nTirsdag d. 16 februar 2021, kl.\n\n15:00\n\nMødested: Teams-møde\n\n212. Dagsorden - Godkendelse\n\n"
+            "Resume\n\nGodkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n")
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    header = importers.parse(path, kind="minutes").document
+    assert (header.date, header.time, header.location) == ("2021-02-16", "15:00", "Teams-møde")

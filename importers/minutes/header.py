@@ -80,6 +80,8 @@ def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple
             _put(fields, current, entry.text, vocabulary, more=True)
         elif not fields.committee and (name := committee_in(entry.text, vocabulary)):
             fields.committee = name
+        elif after_date and not fields.time and _TIME_ALONE.fullmatch(entry.text.strip()) and (time := _time(entry.text)):
+            fields.time = time  # "Tirsdag d. 16 februar 2021, kl." + "15:00": a time the PDF wrapped off its date
         elif after_date and not fields.place and not entry.table and len(entry.text) < 100:
             fields.place = entry.text
             after_date = False
@@ -214,6 +216,9 @@ def _date_part(value: str) -> str:
     """"Tirsdag d. 13. august 2024 kl. 16:30" -> "13. august 2024"."""
     match = re.search(r"\d{1,2}[.\-/ ]+(?:\d{1,2}|[a-zæøå]+)[.,\-/ ]+\d{4}", value, re.IGNORECASE)
     return match.group(0) if match else value
+
+
+_TIME_ALONE = re.compile(r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}")
 
 
 def _time(value: str) -> str | None:
