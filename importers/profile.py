@@ -76,6 +76,8 @@ class Profile:
         groups = sum(len(roles) for roles in self.words.values())
         if groups:
             said.append(f"words for {groups} roles")
+        if self.committees:
+            said.append(f"{len(self.committees)} committees")
         return f"{where}: {', '.join(said) or 'nothing'}"
 
 

@@ -446,3 +446,11 @@ def test_send_refuses_two_packs_of_one_committee(mixed: Path, tmp_path: Path) ->
     sent = {r for d in server.deliveries for r in d.rcpt_tos}
     assert sent == {"ubu@lejre.example", "ujai@lejre.example", "utmb@lejre.example"}
     assert report.failed
+
+
+def test_the_profile_says_it_declares_committees(tmp_path: Path) -> None:
+    from importers.profile import read_profile
+
+    path = tmp_path / "budgetbook.toml"
+    path.write_text('kommune = "Lejre"\n[[committee]]\nname = "Økonomiudvalget"\nshort = "ØU"\n', encoding="utf-8")
+    assert read_profile(path).describe() == "budgetbook.toml: 1 committees"

@@ -226,3 +226,24 @@ def test_a_row_typed_into_a_table_survives_opdater(built):
     assert after[header + 1][labels["Nøgle"]] == first_key[labels["Nøgle"]]
     total = next(row for row in after if row[0] == "Total")
     assert total[labels["2023 (1.000 kr.)"]].startswith("=SUM(") and "1 rækker tilføjet i hånden" in summary
+
+
+def test_refresh_names_the_committees_as_the_address_book_declares_them(built, tmp_path):
+    """Opdater reads the address book of the settings (Adressebog): "USS/E" is an alias of USSÆ there."""
+    from xlpy import handlers
+    from xlpy.payload import book_payload, with_settings
+
+    sources, path = built
+    address_book = tmp_path / "committees.toml"
+    address_book.write_text('[[committee]]\nname = "Udvalget for Social, Sundhed og Ældre"\nshort = "USSÆ"\n'
+                            'aliases = ["USS/E"]\n', encoding="utf-8")
+    cells = []
+    for settings in ({"Kildemappe": str(sources)}, {"Kildemappe": str(sources), "Adressebog": str(address_book)}):
+        book = xw.Book(json=copy.deepcopy(with_settings(book_payload(path), settings)))
+        handlers.refresh(book)
+        cells.append([v for a in book.json()["actions"] if a["func"] == "setFormula"
+                      for row in a["values"] for v in row if isinstance(v, str)])
+    before, after = cells
+    assert "USS/E" in before and "Udvalg: USS/E" in before  # its own committee sheet without the address book
+    assert "USS/E" not in after and "Udvalg: USS/E" not in after
+    assert any(v.endswith("; udvalg i kilden: USS/E") for v in after)  # the name as printed stays in view
