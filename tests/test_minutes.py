@@ -485,6 +485,7 @@ def test_a_title_printed_a_few_words_a_line_is_read_whole(tmp_path: Path) -> Non
     assert (header.committee, header.date, header.time, header.location) == (
         "Byrådet", "2019-09-26", "18:30", "Byrådssalen, Søndergade 12, Haslev")
     assert [(item.number, item.title) for item in result.records] == [(144, "Spørgetid")]
+    assert result.coverage.used == result.coverage.lines  # the five title lines are used
 
 
 def test_a_line_ending_in_a_colon_ends_the_absent_names(tmp_path: Path) -> None:

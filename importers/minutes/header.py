@@ -56,7 +56,8 @@ def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple
     fields = _Fields()
     current: str | None = None
     after_date = False
-    for entry in _title_joined(entries, vocabulary):
+    spread = _title_spread(entries, vocabulary)
+    for entry in spread[0] if spread else _title_joined(entries, vocabulary):
         role, value = _label(entry, vocabulary)
         if role is None and not fields.title and (title := vocabulary.match(TITLE, entry.text)):
             fields.title = entry.text
@@ -88,6 +89,8 @@ def entries_to_header(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple
         else:
             continue
         fields.used.append(entry.provenance)
+    if spread and fields.title:
+        fields.used.extend(spread[1])
     header = MinutesHeader(committee=fields.committee, date=fields.date or fields.title_date, time=fields.time,
                            location=fields.place, participants=tuple(fields.participants), title=fields.title,
                            absent=tuple(dict.fromkeys(fields.absent)))
@@ -230,12 +233,7 @@ def _time(value: str) -> str | None:
 
 def _title_joined(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entry]:
     """A title a PDF wrapped over lines ("REFERAT Udvalget ... d. 13-08-" + "2024") joined back: the lines
-    before the first label, when the first alone is a title and the joined text is too; or a title printed a
-    few words a line ("Referat" / "til" / "mødet i Byrådet" / "den 26. september 2019 kl. 18:30" / "i
-    Byrådssalen, ..."), when those lines together, and only together, read as a title naming a date."""
-    spread = _title_spread(entries, vocabulary)
-    if spread is not None:
-        return spread
+    before the first label, when the first alone is a title and the joined text is too."""
     for index, entry in enumerate(entries):
         if (entry.table or _label(entry, vocabulary)[0] is not None or vocabulary.match(DATE_LINES, entry.text)
                 or (index and is_committee(entry.text, vocabulary))):
@@ -249,7 +247,10 @@ def _title_joined(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entr
     return list(entries)
 
 
-def _title_spread(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entry] | None:
+def _title_spread(entries: Sequence[Entry], vocabulary: Vocabulary) -> tuple[list[Entry], list[Provenance]] | None:
+    """A title printed a few words a line ("Referat" / "til" / "mødet i Byrådet" / "den 26. september 2019 kl.
+    18:30" / "i Byrådssalen, ..."), joined, when those lines together, and only together, read as a title
+    naming a date; and the lines after the first it was joined from."""
     head: list[Entry] = []
     for entry in entries[:SPREAD_TITLE_LINES]:
         if entry.table or len(entry.text) > SPREAD_TITLE_CHARS or _label(entry, vocabulary)[0] is not None:
@@ -261,7 +262,7 @@ def _title_spread(entries: Sequence[Entry], vocabulary: Vocabulary) -> list[Entr
         joined = " ".join(entry.text for entry in head[:count])
         hit = vocabulary.match(TITLE, joined)
         if hit is not None and hit.values.get("date"):
-            return [Entry((joined,), head[0].provenance, False), *entries[count:]]
+            return [Entry((joined,), head[0].provenance, False), *entries[count:]], [e.provenance for e in head[1:count]]
     return None
 
 
