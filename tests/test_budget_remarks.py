@@ -305,3 +305,16 @@ def test_an_area_s_name_is_no_section_heading_above_its_net_budget_sentence(tmp_
                              "Nettobudgettet for 2024 udgør 46,8 mio. kr.\n\nKollektiv trafik\n\nBeskrivelse\n\nBusser.\n\n"
                              "Økonomi\n\nNettobudgettet for 2024 udgør 18,3 mio. kr."), encoding="utf-8")
     assert [a.name for a in importers.parse(path).records] == ["Veje og grønne områder", "Kollektiv trafik"]
+
+
+def test_the_committee_heading_above_every_area_names_the_committee_after_a_list_of_committees(tmp_path: Path) -> None:
+    """Stevns' "Budget 2015" (third hold-out trial) lists every committee in its front matter, then one chapter
+    "Plan- og Teknikudvalget" with the areas: that chapter's committee is the document's."""
+    from samples.document_layout import Heading, PageBreak, Para
+    blocks = [Heading("Budget 2015", 1), Para("DE POLITISKE UDVALG:"), Para("Økonomiudvalget"), Para("Flemming Petersen (fmd.)"),
+              Para("Plan- og Teknikudvalget"), Para("Bjarne Nielsen"), PageBreak(), Heading("Plan- og Teknikudvalget", 1)]
+    for name in ("Veje og trafik", "Kollektiv trafik"):
+        blocks += [Heading(name, 2), Para("Nettobudget: 1.200.000 kr."), Para("Bemærkninger"), Para("Tekst.")]
+    result = importers.parse(_remarks_docx(tmp_path, blocks), kind=KIND)
+    assert result.document.committee == "Plan- og Teknikudvalget"
+    assert not result.warnings

@@ -20,6 +20,7 @@ BudgetArea records.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from budgetbook.errors import SourceError
 from budgetbook.model import ImportResult, Provenance, ReadWarning
@@ -65,13 +66,20 @@ def evidence(reading: Reading) -> Evidence:
 def interpret(reading: Reading) -> ImportResult:
     source, lines, vocabulary = reading.source, reading.lines, reading.vocabulary
     warnings: list[ReadWarning] = []
-    document, budget_year = lines_to_header(reading, warnings)
+    document, budget_year = lines_to_header(reading)
     areas = net_budgets_to_areas(lines, lines_to_net_budgets(lines, vocabulary, budget_year), vocabulary)
     if not areas:
         raise SourceError("No area found: no net budget line ('Samlet nettobudget for området: ... kr.', "
                           "'Nettobudget: ...', 'Nettodriftsudgifter i alt')", source.path,
                           hint="Is this a document of budget remarks? Name its net budget line in an import profile "
                                "(remarks.net_budget).")
+    if not document.committee:
+        heading = committee_heading(lines, areas)
+        if heading is None:
+            warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", document.provenance))
+        else:
+            reading.mark_used(heading)
+            document = RemarksDocument(document.title, text_of(heading), heading.provenance)
     unit = stated_unit(reading)
     width = visual_width(lines)
     learned = learned_headings(areas)
@@ -81,9 +89,10 @@ def interpret(reading: Reading) -> ImportResult:
     return ImportResult(KIND, source, records, tuple(warnings), document=document)
 
 
-def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[RemarksDocument, int | None]:
+def lines_to_header(reading: Reading) -> tuple[RemarksDocument, int | None]:
     """The title naming the committee ("Bemærkninger - Økonomiudvalget", "Budget 2025 · Sundhedsudvalget",
-    or the running head) and the budget year it names; a warning when no committee is named."""
+    or the running head) and the budget year it or the document's title names; with no such title, an empty
+    committee (`committee_heading` may find it above the areas)."""
     found = _title(reading)
     if found is not None:
         line, text, hit = found
@@ -100,23 +109,25 @@ def lines_to_header(reading: Reading, warnings: list[ReadWarning]) -> tuple[Rema
     where = first.provenance if first is not None else Provenance(reading.source.path)
     year = next((_year(hit.values.get("year")) for text in head_texts(reading, HEAD_LINES)
                  if (hit := title_hit(text, reading.vocabulary)) is not None), None) or budget_year_in(reading)
-    named = _only_committee(reading)
-    if named is None:
-        warnings.append(ReadWarning("No title 'Bemærkninger - <udvalg>'; the committee is unknown", where))
-        return RemarksDocument("", "", where), year
-    reading.mark_used(named)
-    return RemarksDocument("", text_of(named), named.provenance), year
+    return RemarksDocument("", "", where), year
 
 
-def _only_committee(reading: Reading) -> Line | None:
-    """In a document no title names a committee in, the one committee whose name stands on a line of its own
-    (Esbjerg's heading "Miljø- og teknikudvalget" over its tables); None where no line or several
-    committees' lines do (a whole municipality's budget)."""
-    named: dict[str, Line] = {}
-    for line in reading.lines:
+def committee_heading(lines: Sequence[Line], areas: Sequence[Area]) -> Line | None:
+    """In a document no title names a committee in, the committee whose name heads every area: the nearest
+    line above each area's name that is a committee's name alone (Esbjerg's "Miljø- og teknikudvalget" over
+    its tables; Stevns' "Plan- og Teknikudvalget" after a front matter listing every committee). None where
+    the areas stand under different committees (Morsø's chapters) or under none."""
+    heading_of: dict[int, Line | None] = {}
+    current: Line | None = None
+    for line in lines:
+        heading_of[id(line)] = current
         if len(line.cells) == 1 and _is_committee_name(line):
-            named.setdefault(text_of(line).casefold(), line)
-    return next(iter(named.values())) if len(named) == 1 else None
+            current = line
+    headings = [heading_of.get(id(area.name)) for area in areas]
+    if not headings or headings[0] is None or any(
+            h is None or text_of(h).casefold() != text_of(headings[0]).casefold() for h in headings):
+        return None
+    return headings[0]
 
 
 def budget_year_in(reading: Reading) -> int | None:
