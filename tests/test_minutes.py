@@ -458,15 +458,19 @@ def test_a_number_and_title_right_below_a_longer_heading_with_a_higher_number_is
         (247, "Meddelelser")]
 
 
+
+def _minutes_from_text(tmp_path: Path, text: str) -> object:
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    return importers.parse(path, kind="minutes")
+
 def test_an_item_title_that_begins_with_an_ordinal_heads_an_item(tmp_path: Path) -> None:
     """Faxe (third hold-out trial): "145. 1. behandling af budget 2020 - 2023" was no heading (its title began with
     no capital), so item 145 ran into item 144."""
     text = ("Referat\n\nByrådet den 26. september 2019\n\n144. Spørgetid\n\nSagsfremstilling\n\nSpørgetiden varer en "
             "halv time.\n\nBeslutning\n\nIngen spørgsmål.\n\n145. 1. behandling af budget 2020 - 2023\n\nResume\n\n"
             "Budgetforslaget 1. behandles.\n\nBeslutning\n\nOversendt til 2. behandling.\n")
-    path = tmp_path / "referat.txt"
-    path.write_text(text, encoding="utf-8")
-    result = importers.parse(path, kind="minutes")
+    result = _minutes_from_text(tmp_path, text)
     assert [(item.number, item.title, item.decision) for item in result.records] == [
         (144, "Spørgetid", "Ingen spørgsmål."), (145, "1. behandling af budget 2020 - 2023", "Oversendt til 2. behandling.")]
 
@@ -478,9 +482,7 @@ def test_a_title_printed_a_few_words_a_line_is_read_whole(tmp_path: Path) -> Non
     text = ("Referat\n\ntil\n\nmødet i Byrådet\n\nden 26. september 2019 kl. 18:30\n\ni Byrådssalen, Søndergade 12, Haslev\n\n"
             "144. Spørgetid\n\nSagsfremstilling\n\nSpørgetiden er begrænset til en samlet varighed på\n\n½ time.\n\n"
             "Beslutning i Byrådet den 26. september 2019\n\nIngen spørgsmål.\n")
-    path = tmp_path / "referat.txt"
-    path.write_text(text, encoding="utf-8")
-    result = importers.parse(path, kind="minutes")
+    result = _minutes_from_text(tmp_path, text)
     header = result.document
     assert (header.committee, header.date, header.time, header.location) == (
         "Byrådet", "2019-09-26", "18:30", "Byrådssalen, Søndergade 12, Haslev")
@@ -492,9 +494,7 @@ def test_a_line_ending_in_a_colon_ends_the_absent_names(tmp_path: Path) -> None:
     """Hjørring (third hold-out trial): "Fraværende: Vivi Jensen" then "Følgende sager behandles:"."""
     text = ("Referat\n\nByrådet den 28. september 2016\n\nFraværende:\n\nVivi Jensen\n\nFølgende sager behandles:\n\n"
             "1. Økonomirapport 2\n\nResumé\n\nRapporten fremlægges.\n\nBeslutning\n\nGodkendt.\n")
-    path = tmp_path / "referat.txt"
-    path.write_text(text, encoding="utf-8")
-    assert importers.parse(path, kind="minutes").document.absent == ("Vivi Jensen",)
+    assert _minutes_from_text(tmp_path, text).document.absent == ("Vivi Jensen",)
 
 
 def test_a_decision_heading_with_date_and_item_names_a_committee_without_a_committee_word(tmp_path: Path) -> None:
@@ -503,9 +503,7 @@ def test_a_decision_heading_with_date_and_item_names_a_committee_without_a_commi
     text = ("Referat\n\nØkonomiudvalget den 16. februar 2021\n\n213. Kommuneplan 2021-2033 - Godkendelse\n\nResume\n\n"
             "Kommuneplanen skal i høring.\n\nBeslutning fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421:\n\n"
             "Indstillingen anbefales.\n\nBeslutning\n\nAnbefales.\n")
-    path = tmp_path / "referat.txt"
-    path.write_text(text, encoding="utf-8")
-    item = importers.parse(path, kind="minutes").records[0]
+    item = _minutes_from_text(tmp_path, text).records[0]
     assert [(h.committee, h.date) for h in item.history] == [("Plan, Miljø og Teknik", "2021-02-09")]
     assert item.decision == "Anbefales."
 
@@ -514,9 +512,7 @@ def test_the_time_the_meeting_began_is_its_time(tmp_path: Path) -> None:
     """Hjørring (third hold-out trial): "Mødet påbegyndt: kl. 18:00", "Mødet afsluttet: kl. 21:00"."""
     text = ("Referat\n\nMødedato: 28.09.2016\n\nMødet påbegyndt: kl. 18:00\n\nMødet afsluttet: kl. 21:00\n\n"
             "Mødested: Hjørring Rådhus\n\n1. Økonomirapport 2\n\nResumé\n\nRapporten fremlægges.\n\nBeslutning\n\nGodkendt.\n")
-    path = tmp_path / "referat.txt"
-    path.write_text(text, encoding="utf-8")
-    header = importers.parse(path, kind="minutes").document
+    header = _minutes_from_text(tmp_path, text).document
     assert (header.date, header.time, header.location) == ("2016-09-28", "18:00", "Hjørring Rådhus")
 
 
@@ -525,7 +521,5 @@ def test_a_time_wrapped_off_its_date_line_is_the_meeting_s_time(tmp_path: Path) 
     time was read as the place."""
     text = ("Referat\n\nTirsdag d. 16 februar 2021, kl.\n\n15:00\n\nMødested: Teams-møde\n\n212. Dagsorden - Godkendelse\n\n"
             "Resume\n\nGodkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n")
-    path = tmp_path / "referat.txt"
-    path.write_text(text, encoding="utf-8")
-    header = importers.parse(path, kind="minutes").document
+    header = _minutes_from_text(tmp_path, text).document
     assert (header.date, header.time, header.location) == ("2021-02-16", "15:00", "Teams-møde")
