@@ -398,3 +398,14 @@ def test_a_key_of_signs_says_how_a_saving_is_written(note: str, savings: str | N
     """Guldborgsund's sparekatalog (third hold-out trial) writes "(+ = besparelse)": its savings were read as costs."""
     from importers.conventions import savings_in
     assert savings_in(note, default_vocabulary()) == savings
+
+
+def test_the_line_above_the_amount_table_that_names_a_unit_gives_the_form_its_unit(tmp_path: Path) -> None:
+    """Lyngby-Taarbæk's forms (second hold-out trial) put "Økonomi (1.000 kr.)" above their table: no warning that the
+    form names no unit."""
+    from samples.document_layout import Heading, Para, grid
+    blocks = [Heading("Reduktionsforslag", 1), Para("Overskrift: Kortere åbningstid"), Heading("Økonomi (1.000 kr.)", 2),
+              grid([("", "2020", "2021"), ("Serviceudgifter", "-650", "-650")], (4, 2, 2), header=1)]
+    result = importers.parse(_forms_docx(tmp_path, blocks), kind=KIND)
+    assert result.records[0].unit == "tkr"
+    assert not [w for w in result.warnings if "unit" in w.message]

@@ -218,9 +218,14 @@ def block_to_form(block: Sequence[Line], reading: Reading, warnings: list[ReadWa
             form.kind.append(kind)
         reading.mark_used(subtitle)
         body.remove(subtitle)
+    caption = ""  # the text line above a table: "Økonomi (1.000 kr.)" names the unit of the table below it
     for line in body:
         if not one_line(line.text):
             continue
+        if len(line.cells) > 1 and not form.unit and cells_to_year_header(line.cells, vocabulary) is not None:
+            named = vocabulary.search("common.units", caption) if caption else None
+            form.unit = named.role if named is not None else None
+        caption = one_line(line.text) if len(line.cells) == 1 else ""
         if len(line.cells) > 1 and _read_line(form, line, reading, warnings):
             reading.mark_used(line)
             continue
