@@ -21,6 +21,7 @@ from budgetbook.errors import SourceError
 from budgetbook.model import Provenance
 from importers.readers import Line, Word
 from importers.readers.pdf_marks import page_with_marks
+from importers.readers.pdf_words import join_broken_words
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less stand on one line
 MAX_PAGES = 2000  # a longer PDF is refused: it would take a quarter of an hour
@@ -110,15 +111,14 @@ class _CharsByHeight:
         return [self.chars[i] for i in sorted(self.order[first:last])]
 
 
-def table_texts(table: object, chars: _CharsByHeight) -> list[list[str | None]]:
+def table_texts(table: object, chars: _CharsByHeight, join_words: bool = True) -> list[list[str | None]]:
     """What pdfplumber's `Table.extract()` gives, without testing every character of the page for every row.
 
     A character belongs to the cell its middle is in (as pdfplumber decides); a row's characters are
     found by bisection on their vertical middles, and a character's cell by bisection on the cells'
-    left edges, instead of by scans of the page and of the row.
+    left edges, instead of by scans of the page and of the row. A word the cell's width broke is joined
+    again (`pdf_words`).
     """
-    from importers.readers.pdf_text import cell_text
-
     rows = []
     for row in table.rows:  # type: ignore[attr-defined]
         x0, top, x1, bottom = row.bbox
@@ -136,9 +136,16 @@ def table_texts(table: object, chars: _CharsByHeight) -> list[list[str | None]]:
                 left, upper, right, lower = cells[index]
                 if left <= middle_x < right and upper <= middle_y < lower:
                     inside[index].append(c)
-        texts = iter(cell_text(found) for found in inside)
+        texts = iter(_cell_text(found, cell, join_words) for found, cell in zip(inside, cells))
         rows.append([None if cell is None else next(texts) for cell in row.cells])
     return rows
+
+
+def _cell_text(chars: list[dict], cell: tuple[float, float, float, float], join_words: bool) -> str:
+    from importers.readers.pdf_text import cell_text
+
+    text = cell_text(chars)
+    return join_broken_words(text, chars, cell[0], cell[2]) if join_words and "\n" in text else text
 
 
 def _inside_any(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
