@@ -16,7 +16,7 @@ from budgetbook.records.catalogue import Initiative
 from templates import template_path
 from tests.golden import SAMPLES
 from tests.spreadsheets import libreoffice_recalc
-from workbook.build import build_layout
+from workbook.build import build_layout, unique_sources
 from workbook.engine import EvaluatedBook
 from workbook.sections.catalogue import (
     CATALOGUE,
@@ -194,6 +194,7 @@ def test_every_catalogue_s_effects_reach_the_workbook_in_one_unit_and_sign(tmp_p
     summary = book[SUMMARY]
     rows = summary_rows(summary, HEADER_ROW)
     total = max(rows.values()) + 1
+    read_once = unique_sources(results)[0]  # the Lyngby-Taarbæk catalogue in two layouts is one document
     expected = sum(i.effect_tkr * (-1 if r.document.savings == "savings_negative" else 1)
-                   for r in results for i in r.records if i.effect_tkr is not None)
+                   for r in read_once for i in r.records if i.effect_tkr is not None)
     assert values.value(f"'{SUMMARY}'!D{total}") == pytest.approx(expected)
