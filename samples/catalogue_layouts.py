@@ -24,6 +24,11 @@
   implementering | Justering af serviceniveau | Påvirker andre områder" with X in the category columns, the
   unit in a line above ("Beløb i 1.000 kr. (- = besparelse)"). Refused by a second trial on documents the
   team had not seen (no catalogue layout had records as rows).
+- `lyngby-taarbaek-kategorier-ord-brudt-i-smal-celle.libreoffice.pdf`: the same with its category headers in
+  narrow columns, LibreOffice breaking the longer words inside their cells.
+- `odense-sparekatalog-en-linje-pr-forslag.docx`: one proposal per line, "Title: 15,4 mio. kr.", no label and
+  no year, as Fyens Stiftstidende printed Odense By- og Kulturforvaltningen's list (refused by the second
+  trial: no layout read a proposal per line).
 
 The municipal catalogues' texts are written for the samples after the published layouts (labels,
 order, units, signs, numbering); the KL grid reuses the seed's own initiatives.
@@ -63,6 +68,7 @@ def main(out_dir: Path) -> None:
         "lyngby-taarbaek-effektiviseringskatalog-tabel-med-kryds.libreoffice.pdf": lyngby_taarbaek(),
         "lyngby-taarbaek-kategorier-ord-brudt-i-smal-celle.libreoffice.pdf": lyngby_taarbaek(LYNGBY_HEADER_IN_LINES,
                                                                                               NARROW_WIDTHS),
+        "odense-sparekatalog-en-linje-pr-forslag.docx": odense(),
     })
     write_greve(Path(out_dir) / "greve-forslag-et-ark-pr-forslag.xlsx")
 
@@ -355,4 +361,28 @@ def lyngby_taarbaek(header: tuple[str, ...] = LYNGBY_HEADER,
                         header="Lyngby-Taarbæk Kommune")
     document.add(Heading("Effektiviseringskatalog – Budget 2020-23", 1), Para("Beløb i 1.000 kr. (- = besparelse)"),
                  grid([header, *LYNGBY_ROWS], widths, header=1))
+    return document
+
+
+# -- Odense: one proposal per line -------------------------------------------------------------------
+
+ODENSE_LINES = (  # as published (the first eight lines of the list)
+    "Administration, jura og kommunikation: 15,4 mio. kr.",
+    "Effektiviseringer, herunder rengøring i dagtimerne i børnehuse og institutioner fremfor om aftenen/natten "
+    "som i dag: 6,1 mio. kr.",
+    "Byggesag, øget sagsbehandlingstid: 0,9 mio. kr.",
+    "Vækst-stillinger nedlægges: 0,75 mio. kr.",
+    "Nyt udbud og ændret fremskrivning Mobil i Odense: 3,0 mio. kr.",
+    "Prioritering af kan- og skal-opgaver i Byudvikling: 0,5 mio. kr.",
+    "Færre penge til at investere i effektiviseringer inden for park og vej: 1,0 mio. kr.",
+    "Det grønne område, herunder intet sankthansbål på Engen, hække klippes kun én gang årligt og ingen "
+    "haveblus i Kongens Have op mod jul: 1,6 mio. kr.",
+)
+
+
+def odense() -> Document:
+    document = Document("Sådan spares 79 mio. kroner på by- og kultur", "Odense Kommune")
+    document.add(Heading("Sådan spares 79 mio. kroner på by- og kultur", 1),
+                 Para("Her oversigt over de samlede besparelser på by- og kulturområdet (afrundet):"),
+                 *(Para(line) for line in ODENSE_LINES))
     return document

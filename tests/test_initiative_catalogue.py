@@ -294,3 +294,35 @@ def test_a_catalogue_printed_as_one_table_reads_a_row_per_initiative() -> None:
     assert [(r.number, r.effect, r.effect_unit) for r in result.records] == [
         ("1", -350, "tkr"), ("2", -420, "tkr"), ("3", -120, "tkr"), ("4", -900, "tkr")]
     assert result.records[1].measure_types == ("Justering af serviceniveau", "Påvirker andre områder")
+
+
+def test_a_catalogue_of_one_line_per_proposal() -> None:
+    # second hold-out trial: Odense's list "Title: 15,4 mio. kr." (no label, no year) was refused
+    result = parse(SAMPLES / "initiative_catalogue" / "odense-sparekatalog-en-linje-pr-forslag.docx")
+    assert result.kind == "initiative_catalogue" and len(result.records) == 8
+    first, fourth = result.records[0], result.records[3]
+    assert (first.title, first.effect, first.effect_unit) == ("Administration, jura og kommunikation", 15.4, "mkr")
+    assert (fourth.title, fourth.effect) == ("Vækst-stillinger nedlægges", 0.75)
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Spareliste\nLukning af svømmehal: 1,2 mio. kr.\nFærre vejbump: 300.000 kr.\nMindre græsslåning: 0,4 mio. kr.\n", 3),
+    # labelled fields are no titles: "Besparelse: 1,2 mio. kr." is another layout's line
+    ("Spareliste\nBesparelse: 1,2 mio. kr.\nEffekt: 300.000 kr.\nØkonomi: 0,4 mio. kr.\n", 0),
+    # no unit: no effect
+    ("Spareliste\nLukning af svømmehal: 1,2\nFærre vejbump: 300\nMindre græsslåning: 0,4\n", 0),
+])
+def test_one_line_per_proposal_needs_titles_and_effects_with_units(text: str, records: int) -> None:
+    from importers.initiative_catalogue.one_per_line import lines_to_one_liners
+
+    lines = text_to_lines(text, "liste.txt")
+    printed, used = lines_to_one_liners(lines, default_vocabulary())
+    assert len(printed) == records == len(used)
+
+
+def test_a_few_such_lines_in_a_long_text_are_sentences() -> None:
+    from importers.initiative_catalogue.one_per_line import lines_to_one_liners
+
+    body = "\n".join(f"Afsnit {i} om budgettet og dets forudsætninger." for i in range(20))
+    text = body + "\nLukning af svømmehal: 1,2 mio. kr.\nFærre vejbump: 300.000 kr.\nMindre græsslåning: 0,4 mio. kr.\n"
+    assert lines_to_one_liners(text_to_lines(text, "notat.txt"), default_vocabulary()) == ([], [])

@@ -7,7 +7,8 @@ Three layouts, told apart by how an initiative starts:
 - every other layout (`labelled`): each field has its label, wherever it stands (a grid, a
   two-column box, one line, a label over its text); a numbered heading or a repeated label
   starts the next initiative;
-- a table (`tabular`): a header row names the fields, each row below it is an initiative.
+- a table (`tabular`): a header row names the fields, each row below it is an initiative;
+- one line per initiative (`one_per_line`): "Title: 15,4 mio. kr.", where no label is printed at all.
 All give `PrintedRecord`s (text as printed), which `records` reads into `Initiative`s: the
 effect with its unit, Ja/Nej, ticked boxes as glyphs or drawn (the PDF reader gives drawn boxes
 to the text as ☒/☐), hyphenation repaired; an initiative printed under several areas is merged.
@@ -33,6 +34,7 @@ from importers.initiative_catalogue.boxes import (
     lines_to_fragments,
 )
 from importers.initiative_catalogue.labelled import lines_to_printed
+from importers.initiative_catalogue.one_per_line import lines_to_one_liners
 from importers.initiative_catalogue.printed import FIELDS, PrintedRecord
 from importers.initiative_catalogue.records import merge_repeats, printed_to_initiative, unify_measure_types
 from importers.initiative_catalogue.tabular import lines_to_rows
@@ -64,6 +66,8 @@ def evidence(reading: Reading) -> Evidence:
               "...), one initiative per row", 0.4, table is not None and len(table[0]) >= 2)
     card.sign("an effect per initiative ('Effekt ved fuld indfasning', 'Årlig effekt', 'Besparelse')", 0.2,
               roles.get("effect", 0) >= 1)
+    card.sign("initiatives one per line, each its title and effect ('Titel: 15,4 mio. kr.')", 0.5,
+              bool(lines_to_one_liners(reading.lines[:3000], vocabulary)[0]))
     card.sign("tick boxes of areas or measure types", 0.1,
               bool({"areas", "measure_types"} & roles.keys()) and any(has_marks(line.text) for line in reading.lines))
     return card.evidence
@@ -113,6 +117,11 @@ def _printed(reading: Reading) -> tuple[list[PrintedRecord], list[ReadWarning]]:
         reading.note("Layout: KL's boxes (a municipality's name starts each initiative)")
     else:
         printed, warnings, used = lines_to_printed(reading.lines, vocabulary)
+        if not printed:
+            printed, used = lines_to_one_liners(reading.lines, vocabulary)
+            reading.mark_used(*used)
+            reading.note("Layout: one initiative per line, its title and its effect ('Titel: 15,4 mio. kr.')")
+            return printed, warnings
         reading.mark_used(*used)
         reading.note("Layout: labelled fields (each initiative's fields found by their labels)")
     return printed, warnings
