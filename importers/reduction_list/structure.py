@@ -26,7 +26,7 @@ from decimal import Decimal
 from budgetbook.model import Number, Provenance, ReadWarning
 from budgetbook.records.reduction import REDUCTIONS
 from importers.cleanup import one_line
-from importers.numbers import is_number, parse_number
+from importers.numbers import format_number, is_number, parse_number
 from importers.readers import Cell, Line
 from importers.reduction_list.columns import Columns, header_to_columns
 from importers.reduction_list.percent import PercentRow
@@ -126,8 +126,12 @@ class ListState:
 
     def _preamble(self, line: Line) -> bool:
         text = one_line(line.text)
-        if self.vocabulary.match("lists.tables", text) is not None and self.title:
-            return True  # "Forslag til budgetreduktioner" under the title: the first table's heading
+        if self.title and len([c for c in line.cells if c not in (None, "")]) == 1:
+            if self._table_heading(text) or self.vocabulary.match("lists.tables", text) is not None:
+                return True  # "Forslag til budgetreduktioner" under the title: the first table's heading
+            if _is_committee(text):
+                self._heading(text)  # "Skoleudvalget" above the first table: the committee its rows are of
+                return True
         self.sentences.append(line)
         if not self.title and len([c for c in line.cells if c not in (None, "")]) == 1 and not is_number(text):
             self.title, self.title_line = text, line
@@ -161,6 +165,9 @@ class ListState:
         if not texts["title"] and not texts["number"] and not labels:
             self._total("", amounts, line.provenance)  # a row of figures alone: the total of what it closes
             return True
+        if not texts["number"] and self.open and self.vocabulary.match("lists.parts", texts["title"]) is not None:
+            self._part_of_previous(texts["title"], amounts, line)
+            return True
         if not texts["number"] and self._sums_the_group(amounts):
             self.warnings.append(ReadWarning(
                 f"'{texts['title']}' is read as a subtotal: its figures are the sum of the {len(self.open)} rows "
@@ -169,6 +176,16 @@ class ListState:
             return True
         self._proposal(line, columns, texts, amounts)
         return True
+
+    def _part_of_previous(self, title: str, amounts: dict[str, Number | None], line: Line) -> None:
+        """"heraf skolernes renoveringspulje 5,5" under a proposal: a part of it, said in its explanation."""
+        draft = self.open[-1]
+        figures = ", ".join(f"{year}: {format_number(value, _decimals(value, value))}"
+                            for year, value in amounts.items() if value is not None)
+        part = f"{title}: {figures}" if figures else title
+        draft.texts["explanation"] = f"{draft.texts['explanation']} ({part})".strip() if draft.texts["explanation"] else part
+        self.warnings.append(ReadWarning(f"'{title}' is read as a part of '{draft.texts['title']}' above it, not as a "
+                                         "proposal of its own", line.provenance))
 
     def _target_in_title(self, columns: Columns, cells: Sequence[Cell], labels: list[tuple[int, str]],
                          amounts: dict[str, Number | None], where: Provenance) -> bool:
@@ -202,10 +219,10 @@ class ListState:
         return True
 
     def _table_heading(self, text: str) -> bool:
-        """A heading that starts a table of another meaning, where the rows above are closed by a total
-        ("I alt", then "Forslag til driftsønsker"): its rows and totals are that table's."""
+        """A heading that starts a table of another meaning, before the first row or where the rows above
+        are closed by a total ("I alt", then "Forslag til driftsønsker"): its rows and totals are that table's."""
         hit = self.vocabulary.match("lists.tables", text)
-        if hit is None or hit.role == self.table or self.open or not self.drafts:
+        if hit is None or hit.role == self.table or self.open:
             return False
         self.table = hit.role
         self.sums.setdefault(hit.role, Sums())
@@ -291,7 +308,10 @@ class ListState:
         self.open = []
 
     def _group_of_total(self, name: str) -> str | None:
-        """The group a total closes (its name, or the group of the rows above it), or None for the grand total."""
+        """The group a total closes (its name, or the group of the rows above it), or None for the grand total.
+        A total named after a column ("Forslag i alt" under the column "Forslag") names no group."""
+        if name and self.header_lines and normalize(name) in {normalize(str(c)) for c in self.header_lines[-1].cells if c}:
+            name = ""
         if name:
             known = self._known_group(name)
             if known:

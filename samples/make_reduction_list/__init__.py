@@ -13,7 +13,10 @@
 - `esbjerg`: one area's list in whole kroner closed by "Besparelse i alt" (PDF);
 - `holbaek`: the udvalg in a column, each udvalg's "Måltal" in the title column (XLSX);
 - `hoersholm`: the titles under "Bestilling", whole hundreds of kroner, a year printed twice (XLSX);
-- `odense`: areas and one year in mio. kr., no title column (DOCX, PDF).
+- `odense`: areas and one year in mio. kr., no title column (DOCX, PDF);
+- `rudersdal`: a "heraf" row under the proposal it is part of, mio. kr. (XLSX);
+- `soenderborg`: expansions and reductions in one table under their own headings, each with its "I alt" (DOCX, PDF);
+- `aalborg`: a table per udvalg under its heading, its Reduktionskrav as the first row, "Forslag i alt" (DOCX).
 
 Every sample and its source are listed in samples/reduction_list/README.md.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from samples.make_reduction_list import (
+    aalborg,
     aarhus,
     esbjerg,
     frederiksberg,
@@ -34,6 +38,8 @@ from samples.make_reduction_list import (
     lejre,
     lejre_overblik,
     odense,
+    rudersdal,
+    soenderborg,
     vejen,
     viborg,
 )
@@ -42,7 +48,7 @@ from samples.make_reduction_list.lejre import seed_rows, write_pdf
 __all__ = ["main", "seed_rows", "write_pdf"]
 
 LAYOUTS = (lejre, lejre_overblik, kolding, koebenhavn, frederikssund, viborg, aarhus, frederiksberg, vejen, esbjerg,
-           holbaek, hoersholm, odense)
+           holbaek, hoersholm, odense, rudersdal, soenderborg, aalborg)
 
 
 def main(out: Path) -> None:
