@@ -24,6 +24,7 @@ SIGNS = "common.signs"
 MUNICIPALITY = "catalogue.record_starts"
 SAVINGS_ROLES = ("savings_negative", "savings_positive")
 _SIGN_KEY = re.compile(r"([+\-−–])\s*=\s*([^\W\d_]+)")  # "(+ = besparelse)": a sign, "=", a word of common.signs
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå)][.!?]) +(?=[A-ZÆØÅ])")  # "... besparelser. Beløb i ..."
 
 
 def head_texts(reading: Reading, count: int = HEAD_LINES) -> list[str]:
@@ -47,13 +48,15 @@ def unit_in(text: str, vocabulary: Vocabulary) -> str | None:
 
 def savings_in(text: str, vocabulary: Vocabulary) -> str | None:
     """ "savings_negative" or "savings_positive" when a sentence says how savings are written, in words
-    ("Besparelser er positive") or as a key of signs ("(+ = besparelse)", "+ = merudgift / - = mindreudgift"),
+    ("Besparelser er positive"; a paragraph's sentences each: "Kataloget indeholder ... Beløb i 1.000 kr.,
+    mindreudgifter med minus.") or as a key of signs ("(+ = besparelse)", "+ = merudgift / - = mindreudgift"),
     whose signs the vocabulary's matching leaves out."""
-    if len(text) > SENTENCE_CHARS:
-        return None
-    hit = vocabulary.search(SIGNS, text)
-    if hit is not None and hit.role in SAVINGS_ROLES:
-        return hit.role
+    for sentence in _SENTENCE_END.split(text):
+        if len(sentence) > SENTENCE_CHARS:
+            continue
+        hit = vocabulary.search(SIGNS, sentence)
+        if hit is not None and hit.role in SAVINGS_ROLES:
+            return hit.role
     for sign, word in _SIGN_KEY.findall(text):
         role = vocabulary.role(SIGNS, word)
         if role in ("saving", "cost"):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from importers.cleanup import tidy
 from importers.readers import Line
+from importers.ticks import has_marks
 from importers.vocabulary import Hit, Vocabulary
 
 
@@ -52,7 +53,8 @@ def line_cells(line: Line) -> list[str]:
 
 def cells_to_fields(cells: Sequence[str], line: Line, vocabulary: Vocabulary, group: str) -> LineFields:
     """The label/value pairs among a line's cells: a label cell takes the next cell as its value
-    unless that is a label too; a "Label: value" cell is a pair by itself."""
+    unless that is a label too; a "Label: value" cell is a pair by itself. A cell that starts with a
+    tick box ("☒ Besparelse") is an option ticked or not, never a label."""
     fields: list[Field] = []
     rest: list[str] = []
     index = 0
@@ -61,7 +63,7 @@ def cells_to_fields(cells: Sequence[str], line: Line, vocabulary: Vocabulary, gr
         if not cell:
             index += 1
             continue
-        hit = vocabulary.match(group, cell)
+        hit = vocabulary.match(group, cell) if not _ticked_option(cell) else None
         if hit is not None:
             following = cells[index + 1] if index + 1 < len(cells) else None
             if following is not None and (not following or not _is_label(following, vocabulary, group)):
@@ -79,6 +81,11 @@ def cells_to_fields(cells: Sequence[str], line: Line, vocabulary: Vocabulary, gr
             rest.append(cell)
         index += 1
     return LineFields(tuple(fields), tuple(rest))
+
+
+def _ticked_option(cell: str) -> bool:
+    stripped = cell.lstrip()
+    return bool(stripped) and has_marks(stripped[0])
 
 
 def split_label_value(text: str, line: Line, vocabulary: Vocabulary, group: str) -> Field | None:

@@ -26,6 +26,11 @@
   team had not seen (no catalogue layout had records as rows).
 - `lyngby-taarbaek-kategorier-ord-brudt-i-smal-celle.libreoffice.pdf`: the same with its category headers in
   narrow columns, LibreOffice breaking the longer words inside their cells.
+- `gentofte-effektiviseringskatalog-oekonomi-tabel.libreoffice.pdf`: a proposal per page, the effect only in a
+  table under "Økonomi (1.000 kr.)", its row called "Effektivisering" (third hold-out trial: no effect read).
+- `rudersdal-omprioriteringskatalog-afkrydset-type.{docx,libreoffice.pdf}`: a proposal per page, the type ticked
+  in a box of its own ("☐ Administrativ ændring | ☒ Besparelse", no label), the effect in a "Mindreudgift" row
+  (third hold-out trial: the Word file read as a proposal form, "☒ Besparelse" taken for an effect's label).
 - `odense-sparekatalog-en-linje-pr-forslag.docx`: one proposal per line, "Title: 15,4 mio. kr.", no label and
   no year, as Fyens Stiftstidende printed Odense By- og Kulturforvaltningen's list (refused by the second
   trial: no layout read a proposal per line).
@@ -69,6 +74,9 @@ def main(out_dir: Path) -> None:
         "lyngby-taarbaek-kategorier-ord-brudt-i-smal-celle.libreoffice.pdf": lyngby_taarbaek(LYNGBY_HEADER_IN_LINES,
                                                                                               NARROW_WIDTHS),
         "odense-sparekatalog-en-linje-pr-forslag.docx": odense(),
+        "gentofte-effektiviseringskatalog-oekonomi-tabel.libreoffice.pdf": gentofte(),
+        "rudersdal-omprioriteringskatalog-afkrydset-type.docx": rudersdal(),
+        "rudersdal-omprioriteringskatalog-afkrydset-type.libreoffice.pdf": rudersdal(),
     })
     write_greve(Path(out_dir) / "greve-forslag-et-ark-pr-forslag.xlsx")
 
@@ -385,4 +393,66 @@ def odense() -> Document:
     document.add(Heading("Sådan spares 79 mio. kroner på by- og kultur", 1),
                  Para("Her oversigt over de samlede besparelser på by- og kulturområdet (afrundet):"),
                  *(Para(line) for line in ODENSE_LINES))
+    return document
+
+
+# -- Gentofte: the effect only in an economy table ---------------------------------------------------
+
+GENTOFTE = [
+    ("E1", "Fælles indkøb af kontorartikler", "Politisk ledelse og administration", ("-1.500", "-2.000", "-2.000", "-2.000")),
+    ("E2", "Digital post til alle virksomheder", "Politisk ledelse og administration", ("-800", "-1.600", "-1.600", "-1.600")),
+    ("E3", "Samling af lønadministrationen", "Politisk ledelse og administration", ("-2.500", "-5.000", "-5.000", "-5.000")),
+]
+
+
+def gentofte() -> Document:
+    document = Document("Effektiviseringskatalog – Budget 2021", "Gentofte Kommune",
+                        header="Gentofte Kommune · Budget 2021")
+    document.add(Heading("Effektiviseringskatalog – Budget 2021", 1),
+                 Para("Kommunalbestyrelsen ønsker, at der gennemføres effektiviseringer på 40 mio. kr. inden for "
+                      "primært administrative funktioner. Besparelser er angivet med minus."))
+    for index, (code, title, area, amounts) in enumerate(GENTOFTE):
+        if index:
+            document.add(PageBreak())
+        document.add(Heading(f"{code} {title}", 2),
+                     grid([("Forslag nr.", code), ("Politikområde", area), ("Type", "Effektivisering")], (4, 10)),
+                     Para("Beskrivelse", bold=True),
+                     Para(f"{title} frigør ressourcer i administrationen uden serviceforringelser for borgerne."),
+                     Para("Økonomi (1.000 kr.)", bold=True),
+                     grid([("", "2021", "2022", "2023", "2024"), ("Effektivisering", *amounts)], (5, 2, 2, 2, 2),
+                          header=1))
+    return document
+
+
+# -- Rudersdal: the type ticked in a box of its own, a "Mindreudgift" row ---------------------------
+
+RUDERSDAL = [
+    ("ØU-01", "Økonomiudvalget", "Administrativ ændring", "Færre ledelseslag i administrationen",
+     ("-2.000", "-4.000", "-4.000", "-4.000")),
+    ("BU-03", "Børne- og Skoleudvalget", "Besparelse", "Reduceret åbningstid i klubber", ("-600", "-1.400", "-1.400", "-1.400")),
+    ("SOC-02", "Social- og Sundhedsudvalget", "Besparelse", "Ændret visitation til hjemmehjælp",
+     ("-1.500", "-3.000", "-3.000", "-3.000")),
+]
+RUDERSDAL_TYPES = ("Administrativ ændring", "Besparelse")  # as published
+
+
+def rudersdal() -> Document:
+    document = Document("Besparelses- og omprioriteringskatalog – Budget 2025", "Rudersdal Kommune",
+                        header="Rudersdal Kommune · Budget 2025")
+    document.add(Heading("Besparelses- og omprioriteringskatalog – Budget 2025", 1),
+                 Para("Kataloget indeholder både administrative ændringer og egentlige besparelser. Beløb i 1.000 kr., "
+                      "mindreudgifter med minus."))
+    for index, (code, udvalg, kind, title, amounts) in enumerate(RUDERSDAL):
+        if index:
+            document.add(PageBreak())
+        document.add(Heading(f"{code}: {title}", 2),
+                     grid([(f"Udvalg: {udvalg}", f"Forslag nr.: {code}"),
+                           (f"{'☒' if kind == RUDERSDAL_TYPES[0] else '☐'} {RUDERSDAL_TYPES[0]}",
+                            f"{'☒' if kind == RUDERSDAL_TYPES[1] else '☐'} {RUDERSDAL_TYPES[1]}")],
+                          (8.5, 8.5), label_column=False),
+                     Para("Beskrivelse af forslaget", bold=True), Para(f"Forslaget: {title.lower()}."),
+                     Para("Konsekvenser", bold=True), Para("Forslaget vil kunne mærkes af borgerne i begrænset omfang."),
+                     Para("Økonomi", bold=True),
+                     grid([("1.000 kr.", "2025", "2026", "2027", "2028"), ("Mindreudgift", *amounts)], (5, 2, 2, 2, 2),
+                          header=1))
     return document

@@ -326,3 +326,23 @@ def test_a_few_such_lines_in_a_long_text_are_sentences() -> None:
     body = "\n".join(f"Afsnit {i} om budgettet og dets forudsætninger." for i in range(20))
     text = body + "\nLukning af svømmehal: 1,2 mio. kr.\nFærre vejbump: 300.000 kr.\nMindre græsslåning: 0,4 mio. kr.\n"
     assert lines_to_one_liners(text_to_lines(text, "notat.txt"), default_vocabulary()) == ([], [])
+
+
+@pytest.mark.parametrize("name", ["gentofte-effektiviseringskatalog-oekonomi-tabel.libreoffice.pdf",
+                                  "rudersdal-omprioriteringskatalog-afkrydset-type.docx",
+                                  "rudersdal-omprioriteringskatalog-afkrydset-type.libreoffice.pdf"])
+def test_an_effect_only_in_an_economy_table_is_its_last_year(name: str) -> None:
+    # third hold-out trial: "Økonomi (1.000 kr.)" over "| 2021 | ... |" and "Effektivisering | -1.500 | ...", or
+    # "Mindreudgift | ...": no effect was read; the Rudersdal Word file was read as a proposal form
+    result = parse(SAMPLES / "initiative_catalogue" / name)
+    assert result.kind == "initiative_catalogue" and len(result.records) == 3
+    last = result.records[-1]
+    assert (last.effect, last.effect_unit, result.document.savings) in {(-5000, "tkr", "savings_negative"),
+                                                                        (-3000, "tkr", "savings_negative")}
+    assert list(last.effect_by_year.values())[-1] == last.effect
+
+
+def test_a_ticked_option_is_no_label() -> None:
+    # "☒ Besparelse" in a box of its own ticks the type; "Besparelse" alone is an effect's label
+    result = parse(SAMPLES / "initiative_catalogue" / "rudersdal-omprioriteringskatalog-afkrydset-type.docx")
+    assert [r.measure_types for r in result.records] == [("Administrativ ændring",), ("Besparelse",), ("Besparelse",)]

@@ -33,7 +33,7 @@ from importers.initiative_catalogue.boxes import (
     line_to_fragmented,
     lines_to_fragments,
 )
-from importers.initiative_catalogue.labelled import lines_to_printed
+from importers.initiative_catalogue.labelled import EFFECT_ROWS, lines_to_printed
 from importers.initiative_catalogue.one_per_line import lines_to_one_liners
 from importers.initiative_catalogue.printed import FIELDS, PrintedRecord
 from importers.initiative_catalogue.records import merge_repeats, printed_to_initiative, unify_measure_types
@@ -65,7 +65,7 @@ def evidence(reading: Reading) -> Evidence:
     card.sign("a table whose header names the initiatives' fields ('Nr', 'Overskrift', 'Beskrivelse', 'Effekt', "
               "...), one initiative per row", 0.4, table is not None and len(table[0]) >= 2)
     card.sign("an effect per initiative ('Effekt ved fuld indfasning', 'Årlig effekt', 'Besparelse')", 0.2,
-              roles.get("effect", 0) >= 1)
+              roles.get("effect", 0) >= 1 or _effect_rows(reading.lines[:3000], vocabulary))
     card.sign("initiatives one per line, each its title and effect ('Titel: 15,4 mio. kr.')", 0.5,
               bool(lines_to_one_liners(reading.lines[:3000], vocabulary)[0]))
     card.sign("tick boxes of areas or measure types", 0.1,
@@ -83,6 +83,12 @@ def labels_seen(lines: Sequence[Line], vocabulary: Vocabulary) -> Counter[str]:
         found = cells_to_fields(list(fragment.parts), line, vocabulary, FIELDS)
         seen.update(f.role for f in found.fields)
     return seen
+
+
+def _effect_rows(lines: Sequence[Line], vocabulary: Vocabulary) -> bool:
+    """An economy table's row of the effect by year ("Mindreudgift | -600 | -1.400 | ..."), twice or more."""
+    rows = [line for line in lines if len(line.cells) > 2 and vocabulary.role(EFFECT_ROWS, one_line(line.cell(0)))]
+    return len(rows) >= 2
 
 
 def _is_catalogue_title(text: str, vocabulary: Vocabulary) -> bool:

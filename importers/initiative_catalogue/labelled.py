@@ -30,6 +30,8 @@ from importers.ticks import has_marks
 from importers.vocabulary import Vocabulary
 from importers.year_columns import YearHeader, cells_to_year_header
 
+EFFECT_ROWS = "catalogue.effect_rows"
+
 START_CHARS = 110
 # A proposal's code in front of its title ("ØK-01", "BU-5:", "KIU-3"): a shape of letters and digits
 # that vocabulary templates (whole words) cannot say.
@@ -179,13 +181,14 @@ def _is_section(line: Line, text: str, walk: _Walk) -> bool:
 
 
 def _read_year_row(walk: _Walk, line: Line) -> bool:
-    """A row under a year header: the effect by year ("Besparelse | -150 | -300 | ...")."""
+    """A row under a year header: the effect by year ("Besparelse | -150 | -300 | ...", "Mindreudgift | ...":
+    an effect's label, or a row label of `catalogue.effect_rows`)."""
     record = walk.current
     header = walk.table
     assert header is not None
     label = one_line(line.cell(0))
-    role = walk.vocabulary.role(FIELDS, label)
-    if record is None or role != "effect":
+    effect = walk.vocabulary.role(FIELDS, label) == "effect" or walk.vocabulary.role(EFFECT_ROWS, label) is not None
+    if record is None or not effect:
         return False
     record.effect_by_year = {year: parse_number(line.cell(index), line.provenance)
                              for year, index in header.years.items()}

@@ -173,8 +173,13 @@ def _measure_type(text: str) -> str:
 def _effect(record: PrintedRecord, vocabulary: Vocabulary, unit: str | None, where: Provenance,
             warnings: list[ReadWarning]) -> tuple[Number | None, str | None, int | None]:
     """The effect as printed, its unit (the label's, the value's, the document's, else 1.000 kr.) and
-    a year the value names ("300 t.kr. årligt fra 2019")."""
+    a year the value names ("300 t.kr. årligt fra 2019"); where only a table gives the effect by year, its
+    last year's figure (the full effect) in the unit of the table or of its "Økonomi (1.000 kr.)" label."""
     value = one_line(" ".join(record.text("effect")))
+    if not value and record.effect_by_year:  # only a table of the effect by year: its last year is the full effect
+        figures = [v for v in record.effect_by_year.values() if v is not None]
+        if figures:
+            return figures[-1], record.units.get("effect") or record.units.get("economy") or unit or "tkr", None
     if not value or value.lower() == "ikke oplyst":
         return None, None, None
     hit = vocabulary.match(EFFECT_VALUES, value)
