@@ -26,6 +26,9 @@
   team had not seen (no catalogue layout had records as rows).
 - `lyngby-taarbaek-kategorier-ord-brudt-i-smal-celle.libreoffice.pdf`: the same with its category headers in
   narrow columns, LibreOffice breaking the longer words inside their cells.
+- `kl-casekatalog-titel-over-boks.docx`: KL's casekatalog: the areas as chapters (one named like a label,
+  "Økonomi"), each case's title a heading above its box (Kommune, Område, Løsning, Gevinst, Implementering);
+  the first trial read the titles as "Implementering Indført i 2021.".
 - `gentofte-effektiviseringskatalog-oekonomi-tabel.libreoffice.pdf`: a proposal per page, the effect only in a
   table under "Økonomi (1.000 kr.)", its row called "Effektivisering" (third hold-out trial: no effect read).
 - `rudersdal-omprioriteringskatalog-afkrydset-type.{docx,libreoffice.pdf}`: a proposal per page, the type ticked
@@ -75,6 +78,7 @@ def main(out_dir: Path) -> None:
                                                                                               NARROW_WIDTHS),
         "odense-sparekatalog-en-linje-pr-forslag.docx": odense(),
         "gentofte-effektiviseringskatalog-oekonomi-tabel.libreoffice.pdf": gentofte(),
+        "kl-casekatalog-titel-over-boks.docx": kl_casekatalog(),
         "rudersdal-omprioriteringskatalog-afkrydset-type.docx": rudersdal(),
         "rudersdal-omprioriteringskatalog-afkrydset-type.libreoffice.pdf": rudersdal(),
     })
@@ -455,4 +459,31 @@ def rudersdal() -> Document:
                      Para("Økonomi", bold=True),
                      grid([("1.000 kr.", "2025", "2026", "2027", "2028"), ("Mindreudgift", *amounts)], (5, 2, 2, 2, 2),
                           header=1))
+    return document
+
+
+# -- KL casekatalog: each case's title a heading above its box -----------------------------------------
+
+KL_CASES = [  # Holbæk's case as KL describes it; the others written for the sample
+    ("Økonomi", "Digitalt ledelsestilsyn", "Holbæk Kommune",
+     "Et tilføjelsessystem til økonomisystemet udvælger bilag til ledelsestilsyn.", "0,7 mio. kr. årligt.", "Indført i 2021."),
+    ("Økonomi", "Robot til bankafstemning", "Favrskov Kommune", "En softwarerobot afstemmer bankkonti dagligt.",
+     "0,3 mio. kr. årligt.", "Indført i 2020."),
+    ("Løn og Personale", "Digital onboarding", "Hjørring Kommune",
+     "Nye medarbejdere oprettes i alle systemer fra én digital blanket.", "450.000 kr. årligt.", "Indført i 2022."),
+]
+
+
+def kl_casekatalog() -> Document:
+    document = Document("Casekatalog om digitalisering af administrationen", "KL", header="KL – Casekatalog om digitalisering")
+    document.add(Heading("Casekatalog om digitalisering af administrationen", 0),
+                 Para("Praksisnære digitaliseringstiltag inden for fem administrative støttefunktioner."))
+    area = ""
+    for case_area, title, municipality, solution, gain, implemented in KL_CASES:
+        if case_area != area:
+            area = case_area
+            document.add(Heading(area, 1))
+        document.add(Heading(title, 2),
+                     grid([("Kommune", municipality), ("Område", area), ("Løsning", solution), ("Gevinst", gain),
+                           ("Implementering", implemented)], (4, 12)))
     return document

@@ -72,10 +72,29 @@ class _Walk:
 def lines_to_printed(lines: Sequence[Line], vocabulary: Vocabulary) -> tuple[list[PrintedRecord], list[ReadWarning],
                                                                              list[Provenance]]:
     walk = _Walk(vocabulary, styled=any(line.style for line in lines))
-    for line in lines:
-        if one_line(line.text):
-            _read(walk, line)
+    filled = [line for line in lines if one_line(line.text)]
+    for index, line in enumerate(filled):
+        below = filled[index + 1] if index + 1 < len(filled) else None
+        if record_start(line, vocabulary, walk.styled) is None and _titles_the_box_below(line, below, vocabulary):
+            walk.start(line, "", one_line(line.text))
+            walk.used.append(line.provenance)
+            continue
+        _read(walk, line)
     return walk.records, walk.warnings, walk.used
+
+
+def _titles_the_box_below(line: Line, below: Line | None, vocabulary: Vocabulary) -> bool:
+    """A Word heading below the first level, no label and no area, right above a box whose first row names
+    the municipality or the number ("Digitalt ledelsestilsyn" over "| Kommune | Holbæk Kommune |"): the title
+    of the initiative that box holds (KL's casekatalog)."""
+    style = (line.style or "").lower()
+    if below is None or not style.startswith("heading") or style == "heading 1" or len(line.cells) != 1:
+        return False
+    text = one_line(line.text)
+    if vocabulary.match(FIELDS, text) is not None or vocabulary.role(AREAS, text) is not None:
+        return False
+    found = cells_to_fields(line_cells(below), below, vocabulary, FIELDS)
+    return bool(found.fields) and found.fields[0].role in ("municipality", "number")
 
 
 def record_start(line: Line, vocabulary: Vocabulary, styled: bool) -> tuple[str, str] | None:
@@ -172,8 +191,12 @@ def _continued_role(walk: _Walk, record: PrintedRecord, text: str) -> str:
 
 def _is_section(line: Line, text: str, walk: _Walk) -> bool:
     """An area section between initiatives: a known area's name standing alone ("Administration"), or a
-    first-level Word heading that no initiative's number follows."""
-    if len(line.cells) != 1 or walk.vocabulary.match(FIELDS, text) is not None:
+    first-level Word heading that no initiative's number follows (also one named like a label)."""
+    if len(line.cells) != 1:
+        return False
+    if (line.style or "").lower() == "heading 1" and walk.open_role is None:
+        return True  # a chapter, also where its name is a label's ("Økonomi", one of KL's five areas)
+    if walk.vocabulary.match(FIELDS, text) is not None:
         return False
     if walk.vocabulary.role(AREAS, text) is not None and walk.open_role is None:
         return True
