@@ -26,6 +26,9 @@
   team had not seen (no catalogue layout had records as rows).
 - `lyngby-taarbaek-kategorier-ord-brudt-i-smal-celle.libreoffice.pdf`: the same with its category headers in
   narrow columns, LibreOffice breaking the longer words inside their cells.
+- `kora-inspiration-kategori-og-sektor-overskrifter.libreoffice.pdf`: KORA's inspiration catalogue: numbered
+  categories ("5 Velfærdsteknologi") and sectors ("Ældre", "Handicap", "Tværgående") as headings, numbered
+  proposals with "Kommune:" and "Økonomisk effekt:" (the first trial found it refused: "effektiviseringer").
 - `kl-casekatalog-titel-over-boks.docx`: KL's casekatalog: the areas as chapters (one named like a label,
   "Økonomi"), each case's title a heading above its box (Kommune, Område, Løsning, Gevinst, Implementering);
   the first trial read the titles as "Implementering Indført i 2021.".
@@ -79,6 +82,7 @@ def main(out_dir: Path) -> None:
         "odense-sparekatalog-en-linje-pr-forslag.docx": odense(),
         "gentofte-effektiviseringskatalog-oekonomi-tabel.libreoffice.pdf": gentofte(),
         "kl-casekatalog-titel-over-boks.docx": kl_casekatalog(),
+        "kora-inspiration-kategori-og-sektor-overskrifter.libreoffice.pdf": kora(),
         "rudersdal-omprioriteringskatalog-afkrydset-type.docx": rudersdal(),
         "rudersdal-omprioriteringskatalog-afkrydset-type.libreoffice.pdf": rudersdal(),
     })
@@ -486,4 +490,36 @@ def kl_casekatalog() -> Document:
         document.add(Heading(title, 2),
                      grid([("Kommune", municipality), ("Område", area), ("Løsning", solution), ("Gevinst", gain),
                            ("Implementering", implemented)], (4, 12)))
+    return document
+
+
+# -- KORA: numbered categories and sectors as headings ------------------------------------------------
+
+KORA = [  # the categories KL's announcement names (velfærdsteknologi: vasketoiletter og loftlifte; energi);
+    # the proposals written for the sample
+    ("5 Velfærdsteknologi", "Ældre", "Vasketoiletter i hjemmeplejen", "Ikast-Brande Kommune",
+     "Borgere visiteret til toiletbesøg får installeret vasketoilet, så hjælpen kan reduceres.",
+     "0,6 mio. kr. årligt fra 2016"),
+    ("5 Velfærdsteknologi", "Handicap", "Loftlifte på botilbud", "Hedensted Kommune",
+     "Loftlifte i alle boliger gør, at forflytninger kan klares af én medarbejder.", "1,2 mio. kr. årligt"),
+    ("6 Energibesparelser", "Tværgående", "LED-belysning i kommunale bygninger", "Lemvig Kommune",
+     "Udskiftning af belysning i skoler og institutioner.", "0,4 mio. kr. årligt"),
+]
+
+
+def kora() -> Document:
+    document = Document("Inspiration til effektiviseringer 2015", "KORA",
+                        header="Inspiration til effektiviseringer 2015")
+    document.add(Heading("Inspiration til effektiviseringer 2015", 0),
+                 Para("Forslag til økonomiske effektiviseringer fra de kommunale administrationer"))
+    category = sector = ""
+    for number, (case_category, case_sector, title, municipality, text, effect) in enumerate(KORA, start=1):
+        if case_category != category:
+            category = case_category
+            document.add(PageBreak(), Heading(category, 1))
+        if case_sector != sector:
+            sector = case_sector
+            document.add(Heading(sector, 2))
+        document.add(Heading(f"{number}. {title}", 3), Para(f"Kommune: {municipality}"), Para(text),
+                     Para(f"Økonomisk effekt: {effect}"))
     return document

@@ -346,3 +346,22 @@ def test_a_ticked_option_is_no_label() -> None:
     # "☒ Besparelse" in a box of its own ticks the type; "Besparelse" alone is an effect's label
     result = parse(SAMPLES / "initiative_catalogue" / "rudersdal-omprioriteringskatalog-afkrydset-type.docx")
     assert [r.measure_types for r in result.records] == [("Administrativ ændring",), ("Besparelse",), ("Besparelse",)]
+
+
+def test_a_case_title_is_the_heading_above_its_box() -> None:
+    # first hold-out trial: KL's casekatalog read "Implementering Indført i 2021." as titles
+    result = parse(SAMPLES / "initiative_catalogue" / "kl-casekatalog-titel-over-boks.docx")
+    assert [(r.municipality, r.title, r.full_year) for r in result.records] == [
+        ("Holbæk Kommune", "Digitalt ledelsestilsyn", 2021), ("Favrskov Kommune", "Robot til bankafstemning", 2020),
+        ("Hjørring Kommune", "Digital onboarding", 2022)]
+    assert result.records[0].description.startswith("Et tilføjelsessystem")
+
+
+def test_numbered_categories_and_sectors_are_headings_not_initiatives() -> None:
+    # first hold-out trial: KORA's "Inspiration til effektiviseringer 2015" was refused
+    result = parse(SAMPLES / "initiative_catalogue" / "kora-inspiration-kategori-og-sektor-overskrifter.libreoffice.pdf")
+    assert result.kind == "initiative_catalogue"
+    assert [(r.number, r.title, r.effect) for r in result.records] == [
+        ("1", "Vasketoiletter i hjemmeplejen", 0.6), ("2", "Loftlifte på botilbud", 1.2),
+        ("3", "LED-belysning i kommunale bygninger", 0.4)]
+    assert result.document.sections == ("Ældre", "Handicap", "Tværgående")

@@ -58,6 +58,9 @@ class _Walk:
         return self.records[-1] if self.records else None
 
     def start(self, line: Line, number: str = "", title: str = "") -> PrintedRecord:
+        previous = self.current
+        if previous is not None and set(previous.texts) <= {"title"} and previous.seen <= {"title"}:
+            self.records.pop()  # a numbered heading no field followed: a chapter ("5 Velfærdsteknologi")
         record = PrintedRecord("", line.provenance, self.section, number=number)
         if title:
             record.add("title", title)
