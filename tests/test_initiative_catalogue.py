@@ -365,3 +365,16 @@ def test_numbered_categories_and_sectors_are_headings_not_initiatives() -> None:
         ("1", "Vasketoiletter i hjemmeplejen", 0.6), ("2", "Loftlifte på botilbud", 1.2),
         ("3", "LED-belysning i kommunale bygninger", 0.4)]
     assert result.document.sections == ("Ældre", "Handicap", "Tværgående")
+
+
+@pytest.mark.parametrize(("text", "savings"), [
+    ("Beløb i 1.000 kr. (- = besparelse)", "savings_negative"),  # Lyngby-Taarbæk (hold-out trial 2)
+    ("Beløb i kr. (+ = mindreudgift)", "savings_positive"),
+    ("Kataloget indeholder både ændringer og besparelser. Beløb i 1.000 kr., mindreudgifter med minus.",
+     "savings_negative"),  # Rudersdal (hold-out trial 3): the second sentence of a paragraph
+    ("Besparelse (-) i alt", None),
+])
+def test_how_savings_are_signed(text: str, savings: str | None) -> None:
+    from importers.conventions import savings_in
+
+    assert savings_in(text, default_vocabulary()) == savings
