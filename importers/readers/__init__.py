@@ -84,6 +84,16 @@ class Document:
         return tuple(dict.fromkeys(t for t in texts if t and not is_page_number(t)))
 
 
+@dataclass(frozen=True)
+class Read:
+    """What a reader gives: the body's lines, the lines of the running heads a format keeps apart (Word's
+    header and footer parts), and what reading left out or changed, to be shown (`ReadWarning`s)."""
+
+    lines: tuple[Line, ...]
+    heads: tuple[Line, ...] = ()
+    warnings: tuple[ReadWarning, ...] = ()
+
+
 FORMATS = ("pdf", "docx", "xlsx", "text")
 _SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text"}
 
@@ -148,13 +158,23 @@ def read_document(path: Path) -> Document:
         from importers.readers import xlsx as reader
     else:
         from importers.readers import text as reader
-    lines, heads = reader.read_with_heads(path) if hasattr(reader, "read_with_heads") else (reader.read_lines(path), [])
-    lines, cleaned = without_control_characters(lines)  # the one place text enters: no NUL gets further
-    heads, cleaned_heads = without_control_characters(heads)
+    got = _read(reader, path)
+    lines, cleaned = without_control_characters(list(got.lines))  # the one place text enters: no NUL gets further
+    heads, cleaned_heads = without_control_characters(list(got.heads))
     if not any(line.text.strip() for line in lines):
         raise SourceError("The document holds no text", path.name,
                           hint="If it is a scanned PDF, run it through OCR or ask for the original file.")
-    return dataclasses.replace(split_furniture(lines, fmt, heads), warnings=(*cleaned, *cleaned_heads))
+    return dataclasses.replace(split_furniture(lines, fmt, heads), warnings=(*got.warnings, *cleaned, *cleaned_heads))
+
+
+def _read(reader: object, path: Path) -> Read:
+    """A reader's `Read`: from its `read`, else its `read_with_heads` (lines and heads) or `read_lines`."""
+    if hasattr(reader, "read"):
+        return reader.read(path)  # type: ignore[no-any-return]
+    if hasattr(reader, "read_with_heads"):
+        lines, heads = reader.read_with_heads(path)
+        return Read(tuple(lines), tuple(heads))
+    return Read(tuple(reader.read_lines(path)))  # type: ignore[attr-defined]
 
 
 def read_lines(path: Path) -> list[Line]:
