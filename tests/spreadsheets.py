@@ -64,6 +64,19 @@ def assert_libreoffice_agrees(raw: Path, out_dir: Path) -> int:
     return compared
 
 
+def libreoffice_convert(document: Path, to: str, out_dir: Path) -> Path:
+    """Open `document` in LibreOffice headless and save it as `to` ("odt", "ods", "pdf", ...), as a user of
+    LibreOffice would; returns the saved file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
+                        "--outdir", str(out_dir), str(document)], check=True, capture_output=True, timeout=180)
+    result = out_dir / f"{document.stem}.{to}"
+    if not result.exists():
+        raise RuntimeError(f"LibreOffice wrote nothing for {document.name}")
+    return result
+
+
 def libreoffice_pdf(workbooks: list[Path], out_dir: Path) -> list[Path]:
     """Print workbooks to PDF with LibreOffice headless, as its print dialog would (page setup of each sheet)."""
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -94,8 +94,9 @@ class Read:
     warnings: tuple[ReadWarning, ...] = ()
 
 
-FORMATS = ("pdf", "docx", "xlsx", "text")
-_SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text"}
+FORMATS = ("pdf", "docx", "xlsx", "odt", "ods", "text")
+_SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".odt": "odt", ".ods": "ods",
+                  ".txt": "text", ".csv": "text"}
 
 
 def detect_format(path: Path) -> str:
@@ -136,12 +137,29 @@ def _zip_format(path: Path) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "mimetype" in names and "content.xml" in names:
+        return _opendocument_format(path)
     raise SourceError("The file is a ZIP archive but neither a Word nor an Excel document", path.name,
                       hint="Unpack it and give budgetbook the documents inside.")
 
 
+def _opendocument_format(path: Path) -> str:
+    from importers.readers.opendocument import SPREADSHEET, TEXT, mimetype
+
+    with zipfile.ZipFile(path) as archive:
+        kind = mimetype(archive)
+    if kind.startswith(TEXT):
+        return "odt"
+    if kind.startswith(SPREADSHEET):
+        return "ods"
+    what = kind.rsplit(".", 1)[-1] or "unknown"
+    raise SourceError(f"The file is an OpenDocument {what}, neither a text document nor a spreadsheet", path.name,
+                      hint="Save it as .odt/.docx or .ods/.xlsx and try again.")
+
+
 def _describe(fmt: str) -> str:
-    return {"pdf": "a PDF", "docx": "a Word document", "xlsx": "an Excel workbook", "text": "plain text"}[fmt]
+    return {"pdf": "a PDF", "docx": "a Word document", "xlsx": "an Excel workbook", "odt": "an OpenDocument text",
+            "ods": "an OpenDocument spreadsheet", "text": "plain text"}[fmt]
 
 
 def read_document(path: Path) -> Document:
@@ -156,6 +174,8 @@ def read_document(path: Path) -> Document:
         from importers.readers import docx as reader
     elif fmt == "xlsx":
         from importers.readers import xlsx as reader
+    elif fmt in ("odt", "ods"):
+        from importers.readers import opendocument as reader
     else:
         from importers.readers import text as reader
     got = _read(reader, path)

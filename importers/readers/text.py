@@ -1,4 +1,5 @@
-"""Plain text: one line per line, cells split on tabs, pages split on form feeds."""
+"""Plain text: one line per line, cells split on tabs, pages split on form feeds; a CSV file (.csv) a
+line per record, its cells as the separator and quotes make them (`importers.readers.csv_text`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from importers.readers import Line
 
 
 def read_lines(path: Path) -> list[Line]:
-    return text_to_lines(decode(path), path.name)
+    text = decode(path)
+    if path.suffix.lower() == ".csv":
+        from importers.readers.csv_text import csv_dialect, csv_to_lines
+
+        dialect = csv_dialect(text)
+        if dialect is not None:
+            return csv_to_lines(text, path.name, dialect)
+    return text_to_lines(text, path.name)
 
 
 def decode(path: Path) -> str:
