@@ -34,6 +34,12 @@ class _Placed:
     x0: float
     cells: tuple[str, ...]
     words: tuple[Word, ...] = ()
+    region: tuple[float, int] | None = None  # a two-column region's top and the column (0, 1) the line is in
+
+    def order(self) -> tuple[int, int, int, float]:
+        """Reading order: by height, and a two-column region's left column before its right one."""
+        top = round(self.top)
+        return (round(self.region[0]), self.region[1], top, self.x0) if self.region else (top, 0, top, self.x0)
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -52,7 +58,7 @@ def read_lines(path: Path) -> list[Line]:
                                   hint="Split it into parts, or ask for the list as an Excel file.")
             for number, page in enumerate(pdf.pages, start=1):
                 try:
-                    placed = sorted(_page_to_placed(page), key=lambda p: (round(p.top), p.x0))
+                    placed = sorted(_page_to_placed(page), key=_Placed.order)
                     lines.extend(
                         Line(p.cells, Provenance(path.name, number, index), words=p.words, top=p.top,
                              page_height=float(page.height))
@@ -92,7 +98,27 @@ def _page_to_placed(page: object) -> list[_Placed]:
                 placed.append(_Placed(row.bbox[1], row.bbox[0], texts))
     outside = page.filter(lambda obj: not _inside_any(obj, boxes)) if boxes else page  # type: ignore[attr-defined]
     words = outside.extract_words(keep_blank_chars=True, x_tolerance=1.5, y_tolerance=LINE_TOLERANCE)
-    placed.extend(words_to_placed(words))
+    placed.extend(_in_columns(words, float(page.width)))  # type: ignore[attr-defined]
+    return placed
+
+
+def _in_columns(words: list[dict], width: float) -> list[_Placed]:
+    """The words as lines; a region set in two text columns (`importers.readers.pdf_columns`) as the left
+    column's lines, then the right one's."""
+    from dataclasses import replace
+
+    from importers.readers.pdf_columns import find_columns
+
+    columns = find_columns(_word_lines(words), width, COLUMN_GAP)
+    if columns is None:
+        return words_to_placed(words)
+    sides: list[list[dict]] = [[], [], []]
+    for word in words:
+        side = columns.side(word)
+        sides[2 if side is None else side].append(word)
+    placed = words_to_placed(sides[2])
+    for column in (0, 1):
+        placed.extend(replace(p, region=(columns.top, column)) for p in words_to_placed(sides[column]))
     return placed
 
 
@@ -156,17 +182,23 @@ def _inside_any(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bo
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def words_to_placed(words: list[dict]) -> list[_Placed]:
-    """Group words into visual lines by top, then split each line into cells at wide gaps."""
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into visual lines by their top, each line from left to right, top to bottom."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         if rows and abs(rows[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
             rows[-1].append(word)
         else:
             rows.append([word])
-    placed = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def words_to_placed(words: list[dict]) -> list[_Placed]:
+    """Group words into visual lines by top, then split each line into cells at wide gaps."""
+    placed = []
+    for row in _word_lines(words):
         cells: list[str] = []
         previous_x1 = None
         for word in row:
