@@ -91,3 +91,17 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv(cache.ENVIRONMENT, str(blocker))
     assert cache.compiled(r"udvalg(?:et)?").fullmatch("udvalget")
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_a_pattern_that_is_no_regex_raises_as_re_compile_does(folder: Path) -> None:
+    with pytest.raises(re.error):
+        cache.compiled(r"(?P<open")
+    assert stored(folder) == []
+
+
+def test_a_python_with_other_regex_internals_compiles_uncached(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re._compiler
+
+    monkeypatch.delattr(re._compiler, "MAGIC")  # what the cache keys on; re.compile itself does not need it
+    assert cache.compiled(r"spare(?:forslag)?").fullmatch("spareforslag")
+    assert stored(folder) == []

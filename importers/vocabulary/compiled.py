@@ -30,12 +30,24 @@ ENVIRONMENT = "BUDGETBOOK_CACHE_DIR"
 
 
 def compiled(pattern: str) -> re.Pattern[str]:
-    """`re.compile(pattern)`, from the cache when this machine compiled the pattern before."""
+    """`re.compile(pattern)`, from the cache when this machine compiled the pattern before.
+
+    A pattern that is no regex raises `re.error`, as `re.compile` does; a Python whose regex internals
+    differ from what this module knows (it needs `re._parser`, `re._compiler` and `_sre.compile` as in
+    CPython 3.11-3.13) compiles the usual way, uncached.
+    """
     try:
-        import _sre
-        from re import _compiler, _parser
-    except ImportError:  # pragma: no cover - another Python implementation
+        return _through_cache(pattern)
+    except re.error:
+        raise
+    except (ImportError, AttributeError, TypeError):  # other regex internals
         return re.compile(pattern)
+
+
+def _through_cache(pattern: str) -> re.Pattern[str]:
+    import _sre
+    from re import _compiler, _parser
+
     path = _path(pattern, _compiler.MAGIC)
     stored = _load(path) if path else None
     if stored is not None:
