@@ -28,11 +28,11 @@ from budgetbook.errors import BudgetbookError, ConfigError
 from budgetbook.files import save_bytes
 from budgetbook.findings import Finding
 from budgetbook.model import Provenance
+from importers.readers import SUFFIXES
 from xlpy.confinement import inside
 
 DATABASE = "budgetbook.sqlite"
 DANISH_ZONE = "Europe/Copenhagen"
-SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
 KIND_LABELS = {
     "reduction_list": "Reduktionsliste (udmøntning af reduktion)",
     "proposal_forms": "Reduktionsforslag",
@@ -182,7 +182,7 @@ def plain_name(file_name: str) -> str:
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().lstrip(".")
     if not name or len(name) > 200 or not name.lower().endswith(SUFFIXES):
         raise ConfigError(f"'{file_name}' er ikke et dokument budgetbook læser: upload PDF, Word (.docx), "
-                          "Excel (.xlsx) eller tekst (.txt)")
+                          "Excel (.xlsx, .xlsm), OpenDocument (.odt, .ods), CSV eller tekst (.txt)")
     return name
 
 

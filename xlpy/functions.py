@@ -25,6 +25,7 @@ import xlwings as xw
 import importers
 from budgetbook.errors import BudgetbookError
 from importers.numbers import parse_number
+from importers.readers import SUFFIXES
 from workbook.lookup import center_total, source_of
 
 if xw.func.__module__ == "xlwings":
@@ -140,7 +141,7 @@ def catalogue_index(folder: str):  # -> workbook.similar.SimilarityIndex
     """The initiatives of every catalogue in the folder, read once per version of the files."""
     path = Path(folder)
     files = tuple(sorted((p.name, p.stat().st_mtime) for p in path.iterdir()
-                         if p.is_file() and p.suffix.lower() in {".pdf", ".docx", ".txt", ".xlsx"}))
+                         if p.is_file() and p.suffix.lower() in SUFFIXES))
     return _catalogue_index(str(path), files)
 
 

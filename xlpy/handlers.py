@@ -19,6 +19,7 @@ import xlwings as xw
 from budgetbook.errors import BudgetbookError, ConfigError
 from budgetbook.findings import Finding, Severity
 from budgetbook.progress import Progress, fan_out, silent
+from importers.readers import SUFFIXES
 from workbook.api import declared_committees, read_sources
 from workbook.engine import EvaluatedBook
 from workbook.findings_sheet import SHEET as VALIDATION_SHEET
@@ -34,7 +35,6 @@ from xlpy.status_bar import status_bar_progress
 
 TITLE = "Budget"
 ERROR_TITLE = "Budget: det lykkedes ikke"
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".txt"}
 ERROR_FILL = "#FFC7CE"
 WARNING_FILL = "#FFEB9C"
 
@@ -154,10 +154,10 @@ def send_packs_caller() -> None:
 
 def source_documents(folder: Path, exclude: str = "") -> list[Path]:
     """The documents of the folder, sorted: no hidden files, no Office lock files, not the workbook itself."""
-    paths = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+    paths = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in SUFFIXES
              and not p.name.startswith((".", "~$")) and p.name != exclude and not p.name.endswith(".golden.json")]
     if not paths:
-        raise ConfigError(f"Ingen dokumenter (PDF, DOCX, XLSX, tekst) i kildemappen {folder}: læg dem dér, "
+        raise ConfigError(f"Ingen dokumenter (PDF, Word, Excel, OpenDocument, CSV, tekst) i kildemappen {folder}: læg dem dér, "
                           "eller ret 'Kildemappe' på arket 'Indstillinger'")
     return paths
 

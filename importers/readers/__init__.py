@@ -97,6 +97,7 @@ class Read:
 FORMATS = ("pdf", "docx", "xlsx", "odt", "ods", "text")
 _SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".odt": "odt", ".ods": "ods",
                   ".txt": "text", ".csv": "text"}
+SUFFIXES = tuple(_SUFFIX_FORMAT)  # the file names budgetbook reads, for whoever lists a folder's documents
 
 
 def detect_format(path: Path) -> str:
