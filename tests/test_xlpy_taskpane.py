@@ -113,10 +113,10 @@ def test_dropping_several_documents_imports_and_lists_them_and_one_can_be_remove
 def test_a_file_the_server_refuses_is_said_in_the_pane(browser, server, tmp_path):
     workbook = str(uuid.uuid4())
     open_pane(browser, server, workbook)
-    odd = tmp_path / "noter.odt"
+    odd = tmp_path / "noter.doc"
     odd.write_bytes(b"not a document budgetbook reads")
     browser.find_element(By.ID, "file-input").send_keys(str(odd))
-    WebDriverWait(browser, 60).until(lambda b: "noter.odt" in b.find_element(By.ID, "pane-message").text)
+    WebDriverWait(browser, 60).until(lambda b: "noter.doc" in b.find_element(By.ID, "pane-message").text)
     assert "upload PDF, Word" in browser.find_element(By.ID, "pane-message").text
 
 
